@@ -1,0 +1,53 @@
+package org.dyad.ingest.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An article as received (raw) and cleaned, with its ingest status. */
+@Entity
+public class Article extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String title;
+    @Column(name = "raw_text")
+    public String rawText;
+    public String text;
+    public String source;
+    public String url;
+    public String language;
+    @Column(name = "published_at")
+    public LocalDate publishedAt;
+    @Column(name = "date_source")
+    public String dateSource;
+    @Column(name = "content_hash")
+    public String contentHash;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    @Enumerated(EnumType.STRING)
+    public ArticleStatus status;
+    @Column(name = "status_reason")
+    public String statusReason;
+    @Column(name = "pipeline_version")
+    public String pipelineVersion;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Optional<Article> findByContentHash(String hash) {
+        return find("contentHash", hash).firstResultOptional();
+    }
+
+    public static Optional<Article> findByIdempotencyKey(String key) {
+        return find("idempotencyKey", key).firstResultOptional();
+    }
+}

@@ -1,0 +1,28 @@
+package org.dyad.ingest.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An event waiting in the transactional outbox until the relay has published it to Kafka. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "article_id")
+    public UUID articleId;
+    public String topic;
+    public String payload;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+    @Column(name = "published_at")
+    public Instant publishedAt;
+}

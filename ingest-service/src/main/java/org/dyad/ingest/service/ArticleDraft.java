@@ -1,0 +1,12 @@
+package org.dyad.ingest.service;
+
+import java.time.LocalDate;
+
+/**
+ * An article as a client sent it, before cleaning.
+ *
+ * @param dateSource where {@code publishedAt} came from: {@code header}, {@code client}, or null when absent
+ */
+public record ArticleDraft(String title, String body, String source, String url, String language,
+        LocalDate publishedAt, String dateSource) {
+}

@@ -1,0 +1,138 @@
+package org.dyad.ingest.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.dyad.contracts.ArticleIngested;
+import org.dyad.contracts.Topics;
+import org.dyad.ingest.config.IngestConfig;
+import org.dyad.ingest.domain.Article;
+import org.dyad.ingest.domain.ArticleStatus;
+import org.dyad.ingest.domain.OutboxEvent;
+
+/**
+ * Accepts an article: cleans it, stores it once (by content hash and Idempotency-Key) and queues its
+ * {@code articles.ingested} event in the outbox within the same transaction.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private final ObjectMapper json;
+    private final IngestConfig config;
+
+    IngestService(ObjectMapper json, IngestConfig config) {
+        this.json = json;
+        this.config = config;
+    }
+
+    /** What became of an accepted article: a new record, or the one that already held the same text. */
+    public record Outcome(UUID id, String status, boolean created) {
+    }
+
+    public Outcome ingest(ArticleDraft draft, String idempotencyKey) {
+        if (draft.body() == null || draft.body().isBlank()) {
+            throw new InvalidArticleException("empty-body", "The article has no text.");
+        }
+        String text = TextCleaner.clean(draft.body());
+        if (text.isEmpty()) {
+            throw new InvalidArticleException("empty-body", "The article has no text once cleaned.");
+        }
+        if (text.length() > config.maxTextChars()) {
+            throw new InvalidArticleException("article-too-large",
+                    "The cleaned text has " + text.length() + " characters; the limit is " + config.maxTextChars() + ".");
+        }
+        String hash = sha256(text);
+        Optional<Outcome> earlier = findEarlier(hash, idempotencyKey);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> store(draft, text, hash, idempotencyKey));
+        } catch (PersistenceException raced) {
+            // another request stored the same text or key between our look-up and our insert
+            return findEarlier(hash, idempotencyKey).orElseThrow(() -> raced);
+        }
+    }
+
+    private Optional<Outcome> findEarlier(String hash, String idempotencyKey) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (idempotencyKey != null) {
+                Optional<Article> byKey = Article.findByIdempotencyKey(idempotencyKey);
+                if (byKey.isPresent()) {
+                    if (!byKey.get().contentHash.equals(hash)) {
+                        throw new InvalidArticleException("idempotency-key-reused",
+                                "The Idempotency-Key was already used for a different article.");
+                    }
+                    return byKey.map(IngestService::existing);
+                }
+            }
+            return Article.findByContentHash(hash).map(IngestService::existing);
+        });
+    }
+
+    private static Outcome existing(Article article) {
+        return new Outcome(article.id, article.status.apiName(), false);
+    }
+
+    private Outcome store(ArticleDraft draft, String text, String hash, String idempotencyKey) {
+        Instant now = Instant.now();
+        Article article = new Article();
+        article.id = UUID.randomUUID();
+        article.title = draft.title() == null ? null : TextCleaner.clean(draft.title());
+        article.rawText = draft.body();
+        article.text = text;
+        article.source = draft.source();
+        article.url = draft.url();
+        article.language = draft.language();
+        article.publishedAt = draft.publishedAt();
+        article.dateSource = draft.publishedAt() == null ? "ingest-time" : draft.dateSource();
+        article.contentHash = hash;
+        article.idempotencyKey = idempotencyKey;
+        article.status = ArticleStatus.CLEANED;
+        article.createdAt = now;
+        article.updatedAt = now;
+        article.persistAndFlush();
+
+        ArticleIngested event = ArticleIngested.of(article.id, article.title, article.text, article.source,
+                article.url, article.language, article.publishedAt, hash);
+        OutboxEvent outbox = new OutboxEvent();
+        outbox.id = event.eventId();
+        outbox.articleId = article.id;
+        outbox.topic = Topics.ARTICLES_INGESTED;
+        outbox.payload = toJson(event);
+        outbox.createdAt = now;
+        outbox.persistAndFlush();
+        return new Outcome(article.id, article.status.apiName(), true);
+    }
+
+    /** The ingest status of an article, if it exists. */
+    public Optional<Article> find(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(Article.<Article>findById(id)));
+    }
+
+    private String toJson(Object event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialise " + event.getClass().getSimpleName(), e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

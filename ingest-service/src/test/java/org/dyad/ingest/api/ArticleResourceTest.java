@@ -1,0 +1,272 @@
+package org.dyad.ingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dyad.contracts.ArticleEnriched;
+import org.dyad.contracts.ArticleFailed;
+import org.dyad.contracts.ArticleIngested;
+import org.dyad.contracts.Topics;
+import org.dyad.ingest.domain.Article;
+import org.dyad.testsupport.KafkaResource;
+import org.dyad.testsupport.KafkaTopics;
+import org.dyad.testsupport.PostgresResource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+class ArticleResourceTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper json;
+
+    static String token(String... roles) {
+        return Jwt.preferredUserName("alice").groups(Set.of(roles)).audience("dyad-api")
+                .issuer("https://server.example.com").sign();
+    }
+
+    static String unique(String text) {
+        return text + " (" + UUID.randomUUID() + ")";
+    }
+
+    static long articleCount() {
+        return QuarkusTransaction.requiringNew().call(() -> Article.count());
+    }
+
+    @Test
+    void postedJsonArticleIsStoredAndPublishedOnceKeyedByItsId() throws Exception {
+        String body = unique("Pakistan and Turkey signed a defence agreement in Islamabad.");
+        String id = given().auth().oauth2(token("ingestor")).contentType("application/json")
+                .body("{\"title\":\"Pact\",\"body\":\"" + body + "\",\"source\":\"wire\",\"publishedAt\":\"2025-07-09\"}")
+                .when().post("/api/v1/articles")
+                .then().statusCode(202)
+                .header("Location", containsString("/api/v1/articles/"))
+                .body("status", equalTo("cleaned"))
+                .body("duplicate", equalTo(false))
+                .extract().path("id");
+
+        List<ConsumerRecord<String, String>> mine = recordsFor(Topics.ARTICLES_INGESTED, id, 1);
+        ArticleIngested event = json.readValue(mine.get(0).value(), ArticleIngested.class);
+        assertThat(event.articleId()).hasToString(id);
+        assertThat(event.text()).isEqualTo(body);
+        assertThat(event.title()).isEqualTo("Pact");
+        assertThat(event.publishedAt()).hasToString("2025-07-09");
+        assertThat(event.schemaVersion()).isEqualTo(1);
+        assertThat(event.eventId()).isNotNull();
+    }
+
+    @Test
+    void plainTextSeedTakesItsDateFromTheHeader() throws Exception {
+        String seed = resource("000_0de1ffbfcb81e0bd.txt");
+        String id = given().auth().oauth2(token("ingestor")).contentType("text/plain").body(seed)
+                .when().post("/api/v1/articles")
+                .then().statusCode(202).extract().path("id");
+
+        ArticleIngested event = json.readValue(recordsFor(Topics.ARTICLES_INGESTED, id, 1).get(0).value(),
+                ArticleIngested.class);
+        assertThat(event.publishedAt()).hasToString("2025-07-09");
+        assertThat(event.text()).startsWith("As India showcases").contains("Hakan Fidan");
+    }
+
+    @Test
+    void sameTextAgainReturnsTheFirstIdWith200AndStoresNothingNew() {
+        String body = unique("Russia and Pakistan held talks.");
+        String first = postText(body).then().statusCode(202).extract().path("id");
+        long before = articleCount();
+
+        postText("  " + body.replace(" ", "  ") + "\r\n")
+                .then().statusCode(200)
+                .body("id", equalTo(first))
+                .body("duplicate", equalTo(true));
+        assertThat(articleCount()).isEqualTo(before);
+    }
+
+    @Test
+    void idempotencyKeyReturnsTheSameArticleAndRefusesAnotherBody() {
+        String key = UUID.randomUUID().toString();
+        String body = unique("Azerbaijan hosted the exercise.");
+        String first = given().auth().oauth2(token("ingestor")).contentType("text/plain")
+                .header("Idempotency-Key", key).body(body)
+                .when().post("/api/v1/articles").then().statusCode(202).extract().path("id");
+
+        given().auth().oauth2(token("ingestor")).contentType("text/plain").header("Idempotency-Key", key).body(body)
+                .when().post("/api/v1/articles").then().statusCode(200).body("id", equalTo(first));
+        given().auth().oauth2(token("ingestor")).contentType("text/plain").header("Idempotency-Key", key)
+                .body(unique("Another article."))
+                .when().post("/api/v1/articles")
+                .then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:dyad:problem:idempotency-key-reused"));
+    }
+
+    @Test
+    void emptyBodiesAreProblemsAndStoreNothing() {
+        long before = articleCount();
+        given().auth().oauth2(token("ingestor")).contentType("text/plain").body("")
+                .when().post("/api/v1/articles")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:dyad:problem:empty-body"))
+                .body("status", equalTo(400));
+        given().auth().oauth2(token("ingestor")).contentType("text/plain").body(" \n\t ")
+                .when().post("/api/v1/articles")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth().oauth2(token("ingestor")).contentType("application/json").body("{\"title\":\"No body\"}")
+                .when().post("/api/v1/articles")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:dyad:problem:invalid-article"))
+                .body("violations.field", hasItem("body"));
+        assertThat(articleCount()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedJsonIsAProblemWithoutInternals() {
+        long before = articleCount();
+        String answer = given().auth().oauth2(token("ingestor")).contentType("application/json")
+                .body("{\"body\": \"unterminated")
+                .when().post("/api/v1/articles")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:dyad:problem:bad-request"))
+                .extract().asString();
+        assertThat(answer).doesNotContain("Exception").doesNotContain("org.dyad").doesNotContain("\tat ");
+        assertThat(articleCount()).isEqualTo(before);
+    }
+
+    @Test
+    void impossiblePublicationDateIsAFieldError() {
+        given().auth().oauth2(token("ingestor")).contentType("application/json")
+                .body("{\"body\":\"Some text.\",\"publishedAt\":\"2025-13-45\"}")
+                .when().post("/api/v1/articles")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("publishedAt"));
+    }
+
+    @Test
+    void unsupportedMediaTypeIsAProblem() {
+        given().auth().oauth2(token("ingestor")).contentType("application/pdf").body(new byte[] {1, 2, 3})
+                .when().post("/api/v1/articles")
+                .then().statusCode(415).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:dyad:problem:unsupported-media-type"));
+    }
+
+    @Test
+    void writingNeedsATokenWithTheIngestorRole() {
+        given().contentType("text/plain").body("Text.")
+                .when().post("/api/v1/articles")
+                .then().statusCode(401).contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("urn:dyad:problem:unauthorized"));
+        given().auth().oauth2(token("ingestor") + "x").contentType("text/plain").body("Text.")
+                .when().post("/api/v1/articles")
+                .then().statusCode(401).contentType(PROBLEM_JSON);
+        given().auth().oauth2(token("analyst")).contentType("text/plain").body("Text.")
+                .when().post("/api/v1/articles")
+                .then().statusCode(403).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:dyad:problem:forbidden"));
+    }
+
+    @Test
+    void statusFollowsEnrichmentAndFailure() {
+        String enriched = postText(unique("Turkey praised Pakistan.")).then().statusCode(202).extract().path("id");
+        String failed = postText(unique("Fidan visited Islamabad.")).then().statusCode(202).extract().path("id");
+
+        ArticleIngested ingested = ArticleIngested.of(UUID.fromString(enriched), null, "x", null, null, null, null, "h");
+        send(Topics.ARTICLES_ENRICHED, enriched, ArticleEnriched.of(ingested, "test-pipeline", List.of()));
+        send(Topics.ARTICLES_FAILED, failed,
+                ArticleFailed.of(UUID.fromString(failed), "nlp", "not-english", "language is fr", "test-pipeline"));
+
+        awaitStatus(enriched, "enriched");
+        given().auth().oauth2(token("analyst")).when().get("/api/v1/articles/" + enriched + "/status")
+                .then().body("pipelineVersion", equalTo("test-pipeline"));
+        awaitStatus(failed, "failed");
+        given().auth().oauth2(token("analyst")).when().get("/api/v1/articles/" + failed + "/status")
+                .then().body("reason", startsWith("not-english"));
+    }
+
+    @Test
+    void statusOfUnknownOrMalformedIdIsAProblem() {
+        given().auth().oauth2(token("analyst")).when().get("/api/v1/articles/" + UUID.randomUUID() + "/status")
+                .then().statusCode(404).contentType(PROBLEM_JSON).body("type", equalTo("urn:dyad:problem:not-found"));
+        given().auth().oauth2(token("analyst")).when().get("/api/v1/articles/..%2F..%2Fetc/status")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth().oauth2(token("analyst")).when().get("/api/v1/articles/not-a-uuid/status")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("type", equalTo("urn:dyad:problem:invalid-id"))
+                .body("detail", notNullValue());
+    }
+
+    private io.restassured.response.Response postText(String body) {
+        return given().auth().oauth2(token("ingestor")).contentType("text/plain").body(body)
+                .when().post("/api/v1/articles");
+    }
+
+    private void awaitStatus(String id, String status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String seen = null;
+        while (System.nanoTime() < deadline) {
+            seen = given().auth().oauth2(token("analyst")).when().get("/api/v1/articles/" + id + "/status")
+                    .then().statusCode(200).extract().path("status");
+            if (status.equals(seen)) {
+                return;
+            }
+            sleep(200);
+        }
+        assertThat(seen).as("status of " + id).isEqualTo(status);
+    }
+
+    private void send(String topic, String key, Object event) {
+        try {
+            KafkaTopics.send(bootstrapServers, topic, key, json.writeValueAsString(event));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the topic until {@code expected} records with this key were seen, and checks there are no more. */
+    private List<ConsumerRecord<String, String>> recordsFor(String topic, String key, int expected) {
+        List<ConsumerRecord<String, String>> mine = KafkaTopics.awaitRecords(bootstrapServers, topic,
+                r -> key.equals(r.key()), expected, Duration.ofSeconds(30));
+        assertThat(mine).as("records with key " + key + " on " + topic).hasSize(expected);
+        return mine;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ArticleResourceTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
