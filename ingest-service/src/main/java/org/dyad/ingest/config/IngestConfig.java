@@ -17,8 +17,8 @@ public interface IngestConfig {
 
     /** Settings of the relay that publishes outbox rows to Kafka. */
     interface Outbox {
-        /** How often the relay looks for unpublished rows. */
-        @WithDefault("500ms")
+        /** How often the relay looks for unpublished rows (the scheduler runs at most once a second). */
+        @WithDefault("1s")
         Duration pollInterval();
 
         /** Rows claimed and sent per round. */

@@ -45,7 +45,7 @@ class OutboxRelay {
     private record Pending(UUID id, UUID articleId, String payload) {
     }
 
-    @Scheduled(every = "${dyad.ingest.outbox.poll-interval:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${dyad.ingest.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void relay() {
         List<Pending> batch;
