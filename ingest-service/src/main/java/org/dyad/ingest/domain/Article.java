@@ -21,6 +21,8 @@ public class Article extends PanacheEntityBase {
     @Column(name = "raw_text")
     public String rawText;
     public String text;
+    /** JSON of the cleaning record: what cleaning removed or collapsed. */
+    public String cleaning;
     public String source;
     public String url;
     public String language;

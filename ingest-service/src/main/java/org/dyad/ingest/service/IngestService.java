@@ -13,6 +13,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.dyad.contracts.ArticleIngested;
+import org.dyad.ingest.cleaning.ArticleCleaner;
+import org.dyad.ingest.cleaning.BoilerplateRules;
+import org.dyad.ingest.cleaning.TextCleaner;
 import org.dyad.contracts.Topics;
 import org.dyad.ingest.config.IngestConfig;
 import org.dyad.ingest.domain.Article;
@@ -28,6 +31,7 @@ public class IngestService {
 
     private final ObjectMapper json;
     private final IngestConfig config;
+    private final ArticleCleaner cleaner = new ArticleCleaner(BoilerplateRules.standard());
 
     IngestService(ObjectMapper json, IngestConfig config) {
         this.json = json;
@@ -42,7 +46,8 @@ public class IngestService {
         if (draft.body() == null || draft.body().isBlank()) {
             throw new InvalidArticleException("empty-body", "The article has no text.");
         }
-        String text = TextCleaner.clean(draft.body());
+        ArticleCleaner.Cleaned cleaned = cleaner.clean(draft.body());
+        String text = cleaned.text();
         if (text.isEmpty()) {
             throw new InvalidArticleException("empty-body", "The article has no text once cleaned.");
         }
@@ -56,7 +61,7 @@ public class IngestService {
             return earlier.get();
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> store(draft, text, hash, idempotencyKey));
+            return QuarkusTransaction.requiringNew().call(() -> store(draft, cleaned, hash, idempotencyKey));
         } catch (PersistenceException raced) {
             // another request stored the same text or key between our look-up and our insert
             return findEarlier(hash, idempotencyKey).orElseThrow(() -> raced);
@@ -83,13 +88,14 @@ public class IngestService {
         return new Outcome(article.id, article.status.apiName(), false);
     }
 
-    private Outcome store(ArticleDraft draft, String text, String hash, String idempotencyKey) {
+    private Outcome store(ArticleDraft draft, ArticleCleaner.Cleaned cleaned, String hash, String idempotencyKey) {
         Instant now = Instant.now();
         Article article = new Article();
         article.id = UUID.randomUUID();
         article.title = draft.title() == null ? null : TextCleaner.clean(draft.title());
         article.rawText = draft.body();
-        article.text = text;
+        article.text = cleaned.text();
+        article.cleaning = toJson(cleaned.record());
         article.source = draft.source();
         article.url = draft.url();
         article.language = draft.language();

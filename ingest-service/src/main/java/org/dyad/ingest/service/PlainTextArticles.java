@@ -4,16 +4,18 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dyad.ingest.cleaning.BoilerplateRules;
 
 /**
  * Reads the plain-text article convention of the seeds: an optional leading {@code date YYYY-MM-DD}
  * header, then the article; a short first line without final punctuation, followed by more text,
- * is the headline.
+ * is the headline, unless it is boilerplate ("Share the latest news updates").
  */
 public final class PlainTextArticles {
 
     private static final Pattern DATE_HEADER = Pattern.compile("\\A\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})(?:[ \\t]+|\\s*\\R)");
     private static final int MAX_TITLE_CHARS = 200;
+    private static final BoilerplateRules BOILERPLATE = BoilerplateRules.standard();
 
     private PlainTextArticles() {
     }
@@ -54,6 +56,7 @@ public final class PlainTextArticles {
             return false;
         }
         char last = line.charAt(line.length() - 1);
-        return last != '.' && last != ':' && last != ',' && last != ';' && Character.isUpperCase(line.codePointAt(0));
+        return last != '.' && last != ':' && last != ',' && last != ';' && Character.isUpperCase(line.codePointAt(0))
+                && BOILERPLATE.match(line).isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package org.dyad.ingest.service;
+package org.dyad.ingest.cleaning;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;
