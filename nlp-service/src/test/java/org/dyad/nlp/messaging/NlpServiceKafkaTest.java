@@ -1,0 +1,156 @@
+package org.dyad.nlp.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.dyad.contracts.ArticleEnriched;
+import org.dyad.contracts.ArticleFailed;
+import org.dyad.contracts.ArticleIngested;
+import org.dyad.contracts.Topics;
+import org.dyad.nlp.config.NlpConfig;
+import org.dyad.nlp.pipeline.Seed;
+import org.dyad.testsupport.KafkaResource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The service end to end through a real Kafka broker: ingested articles in, enriched or failed events out. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class NlpServiceKafkaTest {
+
+    /** Generous: the first article waits for the models to load on a busy 2-core machine. */
+    private static final Duration WAIT = Duration.ofMinutes(4);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    NlpConfig config;
+
+    private KafkaCompanion kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(bootstrapServers);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void ingestedArticleIsEnrichedWithItsMentionsAndThePipelineVersion() throws Exception {
+        ArticleIngested article = seedArticle();
+        produce(article.key(), mapper.writeValueAsString(article));
+
+        ConsumerRecord<String, String> record = awaitRecord(Topics.ARTICLES_ENRICHED, article.key());
+        ArticleEnriched enriched = mapper.readValue(record.value(), ArticleEnriched.class);
+
+        assertThat(enriched.articleId()).isEqualTo(article.articleId());
+        assertThat(enriched.pipelineVersion()).isEqualTo(config.pipelineVersion()).isNotBlank();
+        assertThat(enriched.text()).isEqualTo(article.text());
+        assertThat(enriched.mentions()).anySatisfy(m -> {
+            assertThat(m.entityId()).isEqualTo("person:hakan-fidan");
+            assertThat(m.type()).isEqualTo("PERSON");
+        });
+        assertThat(enriched.mentions()).anySatisfy(m -> assertThat(m.entityId()).isEqualTo("country:pakistan"));
+        assertThat(enriched.mentions()).allSatisfy(
+                m -> assertThat(article.text().substring(m.start(), m.end())).isEqualTo(m.text()));
+        // java.time values travel as ISO strings, as the other services read them.
+        JsonNode json = mapper.readTree(record.value());
+        assertThat(json.get("publishedAt").asText()).isEqualTo("2025-07-09");
+        assertThat(json.get("occurredAt").isTextual()).isTrue();
+    }
+
+    @Test
+    void nonJsonMessageIsReportedAsUnreadableAndTheNextArticleIsStillEnriched() throws Exception {
+        String poisonKey = UUID.randomUUID().toString();
+        produce(poisonKey, "this is { not an article");
+        ArticleIngested next = article("Pakistan and Azerbaijan held talks in Baku.");
+        produce(next.key(), mapper.writeValueAsString(next));
+
+        ArticleFailed failed = mapper.readValue(awaitRecord(Topics.ARTICLES_FAILED, poisonKey).value(),
+                ArticleFailed.class);
+        assertThat(failed.reason()).isEqualTo("unreadable-message");
+        assertThat(failed.stage()).isEqualTo("nlp");
+        assertThat(failed.articleId()).hasToString(poisonKey);
+
+        ArticleEnriched enriched = mapper.readValue(awaitRecord(Topics.ARTICLES_ENRICHED, next.key()).value(),
+                ArticleEnriched.class);
+        assertThat(enriched.mentions()).anySatisfy(m -> assertThat(m.entityId()).isEqualTo("country:azerbaijan"));
+    }
+
+    @Test
+    void articleLongerThanTheLimitIsReportedTooLarge() throws Exception {
+        ArticleIngested article = article("Pakistan. ".repeat(config.maxChars() / 10 + 1));
+        assertThat(article.text().length()).isGreaterThan(config.maxChars());
+        produce(article.key(), mapper.writeValueAsString(article));
+
+        ArticleFailed failed = mapper.readValue(awaitRecord(Topics.ARTICLES_FAILED, article.key()).value(),
+                ArticleFailed.class);
+        assertThat(failed.reason()).isEqualTo("too-large");
+        assertThat(failed.articleId()).isEqualTo(article.articleId());
+        assertThat(failed.pipelineVersion()).isEqualTo(config.pipelineVersion());
+    }
+
+    @Test
+    void readinessReportsThePipelineUpOnceItHasEnrichedAnArticle() throws Exception {
+        ArticleIngested article = article("Ishaq Dar spoke to Marco Rubio.");
+        produce(article.key(), mapper.writeValueAsString(article));
+        awaitRecord(Topics.ARTICLES_ENRICHED, article.key());
+
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'nlp-pipeline' }.status", is("UP"))
+                .body("checks.name", hasItem("nlp-pipeline"));
+    }
+
+    private void produce(String key, String value) {
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>(Topics.ARTICLES_INGESTED, key, value))
+                .awaitCompletion(WAIT);
+    }
+
+    /** The first record with the key on the topic, read from the beginning (tests share the topics). */
+    private ConsumerRecord<String, String> awaitRecord(String topic, String key) {
+        try (ConsumerTask<String, String> task = kafka.consumeStrings()
+                .withProp("auto.offset.reset", "earliest")
+                .fromTopics(topic, records -> records.filter(r -> key.equals(r.key())).select().first())) {
+            task.awaitCompletion(WAIT);
+            return task.getFirstRecord();
+        }
+    }
+
+    private static ArticleIngested article(String text) {
+        return ArticleIngested.of(UUID.randomUUID(), "Test article", text, "test", "https://example.org/"
+                + UUID.randomUUID(), "en", LocalDate.of(2025, 7, 9), UUID.randomUUID().toString());
+    }
+
+    private static ArticleIngested seedArticle() {
+        Seed seed = Seed.read("000_0de1ffbfcb81e0bd.txt");
+        return ArticleIngested.of(UUID.randomUUID(), "Seed 000", seed.text(), "seed", "https://example.org/seed-000",
+                "en", seed.publishedAt(), UUID.randomUUID().toString());
+    }
+}

@@ -1,0 +1,183 @@
+package org.dyad.nlp.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.dyad.contracts.ArticleFailed;
+import org.dyad.contracts.ArticleIngested;
+import org.dyad.contracts.EntityMention;
+import org.dyad.nlp.config.NlpConfig;
+import org.dyad.nlp.pipeline.Pipeline;
+import org.dyad.nlp.pipeline.PipelineUnavailableException;
+import org.junit.jupiter.api.Test;
+
+/** How each kind of incoming message turns into one outcome, with a stand-in pipeline instead of CoreNLP. */
+class ArticleEnricherTest {
+
+    private static final int MAX_CHARS = 50;
+    private static final EntityMention PAKISTAN = new EntityMention("country:pakistan", "Pakistan", "COUNTRY",
+            "Pakistan", 0, 8, 0);
+
+    private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Test
+    void readableArticleIsEnrichedWithThePipelineVersion() throws Exception {
+        ArticleIngested article = article("Pakistan and Turkey deepen ties.");
+        EnrichmentOutcome outcome = enricher((text, date) -> List.of(PAKISTAN))
+                .enrich(article.key(), mapper.writeValueAsString(article));
+
+        assertThat(outcome).isInstanceOfSatisfying(EnrichmentOutcome.Enriched.class, e -> {
+            assertThat(e.event().articleId()).isEqualTo(article.articleId());
+            assertThat(e.event().pipelineVersion()).isEqualTo("v-test");
+            assertThat(e.event().mentions()).containsExactly(PAKISTAN);
+            assertThat(e.event().text()).isEqualTo(article.text());
+            assertThat(e.event().publishedAt()).isEqualTo(article.publishedAt());
+        });
+    }
+
+    @Test
+    void publicationDateIsHandedToThePipeline() throws Exception {
+        ArticleIngested article = article("Pakistan on Saturday.");
+        LocalDate[] seen = new LocalDate[1];
+        enricher((text, date) -> {
+            seen[0] = date;
+            return List.of();
+        }).enrich(article.key(), mapper.writeValueAsString(article));
+        assertThat(seen[0]).isEqualTo(LocalDate.of(2025, 7, 9));
+    }
+
+    @Test
+    void nonJsonMessageFailsAsUnreadableUnderItsKey() {
+        UUID id = UUID.randomUUID();
+        ArticleFailed failed = failure(enricher(nothing()).enrich(id.toString(), "this is { not json"));
+        assertThat(failed.articleId()).isEqualTo(id);
+        assertThat(failed.reason()).isEqualTo("unreadable-message");
+        assertThat(failed.stage()).isEqualTo("nlp");
+        assertThat(failed.pipelineVersion()).isEqualTo("v-test");
+        assertThat(failed.detail()).contains("not JSON").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unreadableMessageWithoutKeyTakesTheArticleIdFromItsJson() {
+        UUID id = UUID.randomUUID();
+        String missingText = "{\"articleId\":\"" + id + "\",\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"occurredAt\":\"2025-07-09T10:00:00Z\"}";
+        ArticleFailed failed = failure(enricher(nothing()).enrich(null, missingText));
+        assertThat(failed.articleId()).isEqualTo(id);
+        assertThat(failed.reason()).isEqualTo("unreadable-message");
+        assertThat(failed.detail()).contains("required field text is missing").doesNotContain("org.dyad");
+    }
+
+    @Test
+    void fieldOfTheWrongShapeIsNamedInTheFailure() throws Exception {
+        ArticleIngested article = article("Pakistan.");
+        String badDate = mapper.writeValueAsString(article).replace("\"2025-07-09\"", "\"last Tuesday\"");
+        ArticleFailed failed = failure(enricher(nothing()).enrich(article.key(), badDate));
+        assertThat(failed.articleId()).isEqualTo(article.articleId());
+        assertThat(failed.reason()).isEqualTo("unreadable-message");
+        assertThat(failed.detail()).contains("field publishedAt has an invalid value").doesNotContain("org.dyad");
+    }
+
+    @Test
+    void unreadableMessageWithoutAnyIdGetsOneDerivedFromThePayload() {
+        String payload = "garbage";
+        ArticleFailed failed = failure(enricher(nothing()).enrich("not-a-uuid", payload));
+        assertThat(failed.articleId()).isEqualTo(UUID.nameUUIDFromBytes(payload.getBytes(StandardCharsets.UTF_8)));
+        assertThat(failed.reason()).isEqualTo("unreadable-message");
+    }
+
+    @Test
+    void emptyAndNullValuesAreUnreadable() {
+        assertThat(failure(enricher(nothing()).enrich(null, null)).reason()).isEqualTo("unreadable-message");
+        assertThat(failure(enricher(nothing()).enrich(null, "null")).reason()).isEqualTo("unreadable-message");
+    }
+
+    @Test
+    void textLongerThanTheLimitFailsAsTooLargeWithoutRunningThePipeline() throws Exception {
+        ArticleIngested article = article("x".repeat(MAX_CHARS + 1));
+        ArticleFailed failed = failure(enricher((text, date) -> {
+            throw new AssertionError("the pipeline must not see an over-long text");
+        }).enrich(article.key(), mapper.writeValueAsString(article)));
+        assertThat(failed.articleId()).isEqualTo(article.articleId());
+        assertThat(failed.reason()).isEqualTo("too-large");
+        assertThat(failed.detail()).contains(String.valueOf(MAX_CHARS + 1)).contains(String.valueOf(MAX_CHARS));
+    }
+
+    @Test
+    void textOfExactlyTheLimitIsEnriched() throws Exception {
+        ArticleIngested article = article("x".repeat(MAX_CHARS));
+        assertThat(enricher(nothing()).enrich(article.key(), mapper.writeValueAsString(article)))
+                .isInstanceOf(EnrichmentOutcome.Enriched.class);
+    }
+
+    @Test
+    void exceptionInThePipelineFailsAsPipelineError() throws Exception {
+        ArticleIngested article = article("Pakistan.");
+        ArticleFailed failed = failure(enricher((text, date) -> {
+            throw new IllegalStateException("tagger exploded");
+        }).enrich(article.key(), mapper.writeValueAsString(article)));
+        assertThat(failed.articleId()).isEqualTo(article.articleId());
+        assertThat(failed.reason()).isEqualTo("pipeline-error");
+        assertThat(failed.detail()).contains("tagger exploded").doesNotContain("\tat ");
+    }
+
+    @Test
+    void missingModelsAreNotBlamedOnTheArticle() throws Exception {
+        ArticleIngested article = article("Pakistan.");
+        assertThatThrownBy(() -> enricher((text, date) -> {
+            throw new PipelineUnavailableException("the NLP models could not be loaded", null);
+        }).enrich(article.key(), mapper.writeValueAsString(article)))
+                .isInstanceOf(PipelineUnavailableException.class);
+    }
+
+    private static ArticleFailed failure(EnrichmentOutcome outcome) {
+        assertThat(outcome).isInstanceOf(EnrichmentOutcome.Failed.class);
+        return ((EnrichmentOutcome.Failed) outcome).event();
+    }
+
+    private static ArticleIngested article(String text) {
+        return ArticleIngested.of(UUID.randomUUID(), "Title", text, "seed", "https://example.org/a", "en",
+                LocalDate.of(2025, 7, 9), "hash");
+    }
+
+    private static BiFunction<String, LocalDate, List<EntityMention>> nothing() {
+        return (text, date) -> List.of();
+    }
+
+    private ArticleEnricher enricher(BiFunction<String, LocalDate, List<EntityMention>> annotate) {
+        Pipeline pipeline = new Pipeline() {
+            @Override
+            public List<EntityMention> annotate(String text, LocalDate publishedAt) {
+                return annotate.apply(text, publishedAt);
+            }
+
+            @Override
+            public String version() {
+                return "v-test";
+            }
+        };
+        return new ArticleEnricher(pipeline, mapper, config());
+    }
+
+    private static NlpConfig config() {
+        return new NlpConfig() {
+            @Override
+            public String pipelineVersion() {
+                return "v-test";
+            }
+
+            @Override
+            public int maxChars() {
+                return MAX_CHARS;
+            }
+        };
+    }
+}
