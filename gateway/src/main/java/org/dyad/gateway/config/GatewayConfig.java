@@ -1,0 +1,27 @@
+package org.dyad.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+
+/** Settings of the gateway ({@code dyad.gateway.*}): where the services are and how long to wait for them. */
+@ConfigMapping(prefix = "dyad.gateway")
+public interface GatewayConfig {
+
+    /** Base URL of ingest-service (article submission and ingest status). */
+    @WithDefault("http://127.0.0.1:8081")
+    URI ingestUrl();
+
+    /** Base URL of query-service (search and enriched articles). */
+    @WithDefault("http://127.0.0.1:8083")
+    URI queryUrl();
+
+    /** Longest wait for a connection to a service; past it the service counts as unreachable (502). */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** Longest wait for a service's response once the request is sent; past it the caller gets 504. */
+    @WithDefault("30s")
+    Duration requestTimeout();
+}

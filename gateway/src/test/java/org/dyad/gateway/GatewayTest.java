@@ -1,0 +1,223 @@
+package org.dyad.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The gateway as callers see it, with WireMock servers in place of ingest-service and query-service. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(DownstreamsResource.class)
+class GatewayTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    // RestAssured would otherwise append its own charset to the Content-Type it sends.
+    private static final RestAssuredConfig AS_GIVEN = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
+    @InjectDownstreams
+    Downstreams downstreams;
+
+    @BeforeEach
+    void resetDownstreams() {
+        downstreams.reset();
+    }
+
+    @Test
+    void requestWithoutTokenIsUnauthorizedProblem() {
+        given().when().get("/api/v1/search?q=pakistan")
+                .then().statusCode(401)
+                .contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("type", is("urn:dyad:problem:unauthorized"));
+        downstreams.query().verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void analystCannotSubmitArticles() {
+        given().auth().oauth2(Tokens.withRoles("analyst"))
+                .contentType("application/json").body("{\"body\": \"Pakistan and Turkiye.\"}")
+                .when().post("/api/v1/articles")
+                .then().statusCode(403)
+                .contentType(PROBLEM_JSON)
+                .body("type", is("urn:dyad:problem:forbidden"));
+        downstreams.ingest().verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/json; charset=UTF-8", "text/plain; charset=UTF-8"})
+    void ingestorSubmissionIsForwardedAndTheAnswerReturnedAsIs(String contentType) {
+        String token = Tokens.withRoles("ingestor");
+        byte[] body = (contentType.startsWith("text/plain")
+                ? " date 2025-05-08\nTürkiye and Pakistan signed a defence agreement."
+                : "{\"title\": \"Pact\", \"body\": \"Türkiye and Pakistan signed a defence agreement.\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        String location = "http://127.0.0.1:8081/api/v1/articles/0b6c1b8e-7f1a-4c55-9d2e-5b2f3c4d5e6f/status";
+        String answer = "{\"id\": \"0b6c1b8e-7f1a-4c55-9d2e-5b2f3c4d5e6f\", \"status\": \"RECEIVED\"}";
+        downstreams.ingest().stubFor(post("/api/v1/articles").willReturn(aResponse()
+                .withStatus(202)
+                .withHeader("Content-Type", "application/json;charset=UTF-8")
+                .withHeader("Location", location)
+                .withBody(answer)));
+
+        Response response = given().config(AS_GIVEN).auth().oauth2(token)
+                .contentType(contentType).body(body)
+                .when().post("/api/v1/articles");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.header("Location")).isEqualTo(location);
+        assertThat(response.header("Content-Type")).isEqualTo("application/json;charset=UTF-8");
+        assertThat(response.body().asString()).isEqualTo(answer);
+        downstreams.ingest().verify(1, postRequestedFor(urlEqualTo("/api/v1/articles"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .withHeader("Content-Type", equalTo(contentType))
+                .withRequestBody(binaryEqualTo(body)));
+    }
+
+    @Test
+    void unsupportedMediaTypeIsProblemAndNotForwarded() {
+        given().auth().oauth2(Tokens.withRoles("ingestor"))
+                .contentType("text/html").body("<p>Pakistan</p>")
+                .when().post("/api/v1/articles")
+                .then().statusCode(415)
+                .contentType(PROBLEM_JSON)
+                .body("type", is("urn:dyad:problem:unsupported-media-type"));
+        downstreams.ingest().verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void bodyOverTwoMegabytesIsRefusedAndNotForwarded() {
+        byte[] body = new byte[2 * 1024 * 1024 + 1];
+        Arrays.fill(body, (byte) 'a');
+        given().auth().oauth2(Tokens.withRoles("ingestor"))
+                .contentType("text/plain").body(body)
+                .when().post("/api/v1/articles")
+                .then().statusCode(413);
+        downstreams.ingest().verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void analystSearchForwardsTheWholeQueryString() {
+        String token = Tokens.withRoles("analyst");
+        String query = "q=%22defence+agreement%22%20-russia&limit=5&facet=country";
+        String answer = "{\"query\": \"\\\"defence agreement\\\" -russia\", \"total\": 0, \"results\": []}";
+        downstreams.query().stubFor(get(urlPathEqualTo("/api/v1/search")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody(answer)));
+
+        given().auth().oauth2(token).urlEncodingEnabled(false)
+                .when().get("/api/v1/search?" + query)
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body(is(answer));
+
+        downstreams.query().verify(1, getRequestedFor(urlEqualTo("/api/v1/search?" + query))
+                .withHeader("Authorization", equalTo("Bearer " + token)));
+        downstreams.ingest().verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingestor", "analyst"})
+    void articleStatusIsForwardedToIngestService(String role) {
+        String path = "/api/v1/articles/0b6c1b8e-7f1a-4c55-9d2e-5b2f3c4d5e6f/status";
+        downstreams.ingest().stubFor(get(path).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"status\": \"ENRICHED\"}")));
+
+        given().auth().oauth2(Tokens.withRoles(role))
+                .when().get(path)
+                .then().statusCode(200)
+                .body("status", is("ENRICHED"));
+        downstreams.ingest().verify(1, getRequestedFor(urlEqualTo(path)));
+    }
+
+    @Test
+    void articleIsReadFromQueryServiceAndItsProblemsPassThroughUnchanged() {
+        String path = "/api/v1/articles/0b6c1b8e-7f1a-4c55-9d2e-5b2f3c4d5e6f";
+        String problem = "{\"type\": \"urn:dyad:problem:not-found\", \"status\": 404, \"title\": \"Article not found\"}";
+        downstreams.query().stubFor(get(path).willReturn(aResponse()
+                .withStatus(404).withHeader("Content-Type", PROBLEM_JSON).withBody(problem)));
+
+        given().auth().oauth2(Tokens.withRoles("analyst"))
+                .when().get(path)
+                .then().statusCode(404)
+                .contentType(PROBLEM_JSON)
+                .body(is(problem));
+        downstreams.query().verify(1, getRequestedFor(urlEqualTo(path)));
+    }
+
+    @Test
+    void ingestorCannotReadEnrichedArticles() {
+        given().auth().oauth2(Tokens.withRoles("ingestor"))
+                .when().get("/api/v1/articles/0b6c1b8e-7f1a-4c55-9d2e-5b2f3c4d5e6f")
+                .then().statusCode(403)
+                .contentType(PROBLEM_JSON);
+        downstreams.query().verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void unreachableServiceIsServiceUnavailableProblem() {
+        downstreams.query().stop();
+        try {
+            given().auth().oauth2(Tokens.withRoles("analyst"))
+                    .when().get("/api/v1/search?q=pakistan")
+                    .then().statusCode(502)
+                    .contentType(PROBLEM_JSON)
+                    .body("type", is("urn:dyad:problem:service-unavailable"))
+                    .body("detail", containsString("query-service"))
+                    .body(not(containsString("Exception")))
+                    .body(not(containsString("at java.")));
+        } finally {
+            downstreams.query().start();
+        }
+    }
+
+    @Test
+    void slowServiceIsGatewayTimeoutProblem() {
+        // Longer than the test profile's request timeout (3 s).
+        downstreams.query().stubFor(get(urlPathEqualTo("/api/v1/search")).willReturn(aResponse()
+                .withStatus(200).withFixedDelay(8_000).withBody("{}")));
+
+        given().auth().oauth2(Tokens.withRoles("analyst"))
+                .when().get("/api/v1/search?q=pakistan")
+                .then().statusCode(504)
+                .contentType(PROBLEM_JSON)
+                .body("type", is("urn:dyad:problem:gateway-timeout"));
+    }
+
+    @Test
+    void openApiDocumentShowsThePublicApi() {
+        Map<String, Object> paths = given().queryParam("format", "json")
+                .when().get("/q/openapi")
+                .then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+
+        assertThat(paths).containsOnlyKeys("/api/v1/articles", "/api/v1/articles/{id}",
+                "/api/v1/articles/{id}/status", "/api/v1/search");
+    }
+}

@@ -1,0 +1,83 @@
+package org.dyad.query.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dyad.contracts.ArticleEnriched;
+import org.dyad.contracts.EntityMention;
+import org.dyad.query.service.ReadModelWriter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Feeds the read model from {@code articles.enriched}. Values arrive as text and are parsed here, so that
+ * one unreadable message is logged and skipped instead of stopping the channel.
+ */
+@ApplicationScoped
+class ArticlesEnrichedConsumer {
+
+    static final String CHANNEL = "articles-enriched";
+
+    private static final Logger LOG = Logger.getLogger(ArticlesEnrichedConsumer.class);
+
+    private final ObjectMapper mapper;
+    private final ReadModelWriter writer;
+
+    ArticlesEnrichedConsumer(ObjectMapper mapper, ReadModelWriter writer) {
+        this.mapper = mapper;
+        this.writer = writer;
+    }
+
+    // Blocking and ordered (the default): records of one partition, so of one article, apply in order.
+    // A database failure propagates: the record is not acknowledged and the channel reports unhealthy.
+    @Incoming(CHANNEL)
+    @Blocking
+    void consume(ConsumerRecord<String, String> record) {
+        read(record).ifPresent(writer::apply);
+    }
+
+    private Optional<ArticleEnriched> read(ConsumerRecord<String, String> record) {
+        String problem;
+        if (record.value() == null) {
+            problem = "no value";
+        } else {
+            try {
+                ArticleEnriched event = mapper.readValue(record.value(), ArticleEnriched.class);
+                problem = invalidity(event);
+                if (problem == null) {
+                    return Optional.of(event);
+                }
+            } catch (JsonProcessingException e) {
+                // the parser's own message names the field; never the payload, which may be large
+                problem = e.getOriginalMessage();
+            }
+        }
+        // Not yet sent to articles.failed (see README): the log line is the only trace.
+        LOG.warnf("Skipping unreadable message on %s partition %d offset %d, key %s: %s",
+                record.topic(), record.partition(), record.offset(), record.key(), problem);
+        return Optional.empty();
+    }
+
+    /** Why the event cannot be applied, or null when it can. */
+    private static String invalidity(ArticleEnriched event) {
+        if (event.text() == null) {
+            return "text is missing";
+        }
+        for (EntityMention m : event.mentions()) {
+            if (m == null || isBlank(m.entityId()) || isBlank(m.name()) || isBlank(m.type()) || m.text() == null) {
+                return "a mention lacks its entity id, name, type or text";
+            }
+            if (m.start() < 0 || m.end() < m.start()) {
+                return "mention of " + m.entityId() + " has offsets " + m.start() + ".." + m.end();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

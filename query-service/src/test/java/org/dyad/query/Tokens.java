@@ -1,0 +1,23 @@
+package org.dyad.query;
+
+import io.smallrye.jwt.build.Jwt;
+import java.util.Set;
+
+/** Bearer tokens signed with the key of the WireMock OIDC server, as Keycloak would issue them. */
+final class Tokens {
+
+    private Tokens() {
+    }
+
+    static String withRoles(String... roles) {
+        return Jwt.preferredUserName("alice")
+                .groups(Set.of(roles))
+                .audience("dyad-api")
+                .issuer("https://server.example.com")
+                .sign();
+    }
+
+    static String analyst() {
+        return withRoles("analyst");
+    }
+}
