@@ -1,14 +1,13 @@
 package org.dyad.contracts;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Published by nlp-service on {@link Topics#ARTICLES_ENRICHED}: the article as ingested plus its annotations.
- * Carrying the article fields lets query-service build its read model from this one topic.
+ * Carrying the article lets query-service build its read model from this one topic.
  */
 public record ArticleEnriched(
         UUID eventId,
@@ -16,12 +15,7 @@ public record ArticleEnriched(
         Instant occurredAt,
         UUID articleId,
         String pipelineVersion,
-        String title,
-        String text,
-        String source,
-        String url,
-        String language,
-        LocalDate publishedAt,
+        ArticleContent article,
         List<EntityMention> mentions) {
 
     public ArticleEnriched {
@@ -29,14 +23,14 @@ public record ArticleEnriched(
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(articleId, "articleId");
         Objects.requireNonNull(pipelineVersion, "pipelineVersion");
+        Objects.requireNonNull(article, "article");
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
     }
 
     /** The enrichment of an ingested article, stamped now with the current schema version. */
-    public static ArticleEnriched of(ArticleIngested article, String pipelineVersion, List<EntityMention> mentions) {
-        return new ArticleEnriched(UUID.randomUUID(), SchemaVersion.CURRENT, Instant.now(), article.articleId(),
-                pipelineVersion, article.title(), article.text(), article.source(), article.url(), article.language(),
-                article.publishedAt(), mentions);
+    public static ArticleEnriched of(ArticleIngested ingested, String pipelineVersion, List<EntityMention> mentions) {
+        return new ArticleEnriched(UUID.randomUUID(), SchemaVersion.CURRENT, Instant.now(), ingested.articleId(),
+                pipelineVersion, ingested.article(), mentions);
     }
 
     /** The Kafka key: the article id. */

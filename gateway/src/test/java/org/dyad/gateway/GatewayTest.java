@@ -102,9 +102,23 @@ class GatewayTest {
     }
 
     @Test
+    void ndjsonBatchIsForwardedToIngestWithItsResultsStreamedBack() {
+        String lines = "{\"body\": \"Pakistan and Turkiye.\"}\n{\"body\": \"Russia.\"}\n";
+        String results = "{\"line\":1,\"status\":202}\n{\"line\":2,\"status\":202}\n{\"summary\":true}\n";
+        downstreams.ingest().stubFor(post("/api/v1/articles/batch").willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/x-ndjson").withBody(results)));
+
+        given().auth().oauth2(Tokens.withRoles("ingestor")).contentType("application/x-ndjson").body(lines.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/articles/batch")
+                .then().statusCode(200).contentType("application/x-ndjson").body(is(results));
+        downstreams.ingest().verify(1, postRequestedFor(urlEqualTo("/api/v1/articles/batch"))
+                .withRequestBody(equalTo(lines)));
+    }
+
+    @Test
     void unsupportedMediaTypeIsProblemAndNotForwarded() {
         given().auth().oauth2(Tokens.withRoles("ingestor"))
-                .contentType("text/html").body("<p>Pakistan</p>")
+                .contentType("application/pdf").body(new byte[] {37, 80, 68, 70})
                 .when().post("/api/v1/articles")
                 .then().statusCode(415)
                 .contentType(PROBLEM_JSON)
@@ -119,7 +133,8 @@ class GatewayTest {
         given().auth().oauth2(Tokens.withRoles("ingestor"))
                 .contentType("text/plain").body(body)
                 .when().post("/api/v1/articles")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType(PROBLEM_JSON)
+                .body("type", is("urn:dyad:problem:article-too-large"));
         downstreams.ingest().verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -217,7 +232,7 @@ class GatewayTest {
                 .then().statusCode(200)
                 .extract().jsonPath().getMap("paths");
 
-        assertThat(paths).containsOnlyKeys("/api/v1/articles", "/api/v1/articles/{id}",
+        assertThat(paths).containsOnlyKeys("/api/v1/articles", "/api/v1/articles/batch", "/api/v1/articles/{id}",
                 "/api/v1/articles/{id}/status", "/api/v1/search");
     }
 }

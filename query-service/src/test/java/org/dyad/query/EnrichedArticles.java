@@ -11,7 +11,9 @@ import java.util.Random;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.dyad.contracts.ArticleContent;
 import org.dyad.contracts.ArticleEnriched;
+import org.dyad.contracts.CleaningRecord;
 import org.dyad.contracts.EntityMention;
 import org.dyad.contracts.SchemaVersion;
 import org.dyad.contracts.Topics;
@@ -48,8 +50,12 @@ final class EnrichedArticles {
         mentions.add(mention(text, "location:ankara", "Ankara", "LOCATION", "Ankara", 0, 0));
         mentions.add(mention(text, "person:hakan-fidan", "Hakan Fidan", "PERSON", "Hakan Fidan", 0, 1));
         mentions.add(mention(text, "country:pakistan", "Pakistan", "COUNTRY", "Pakistan", 1, 1));
-        return new ArticleEnriched(UUID.randomUUID(), SchemaVersion.CURRENT, occurredAt, id, pipelineVersion, title,
-                text, "dawn.com", "https://www.dawn.com/news/" + id, "en", LocalDate.of(2025, 5, 8), mentions);
+        CleaningRecord cleaning = new CleaningRecord(
+                List.of(new CleaningRecord.RemovedLine("share-prompt", "Share the latest news updates")), 2, true, false);
+        ArticleContent content = new ArticleContent(title, text, "dawn.com", "https://www.dawn.com/news/" + id,
+                "Staff Reporter", "en", 0.97, LocalDate.of(2025, 5, 8), "header", "hash-" + id, cleaning);
+        return new ArticleEnriched(UUID.randomUUID(), SchemaVersion.CURRENT, occurredAt, id, pipelineVersion, content,
+                mentions);
     }
 
     /** The {@code occurrence}-th (zero-based) appearance of {@code covered} in {@code text}. */

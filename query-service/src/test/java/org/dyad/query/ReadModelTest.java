@@ -81,8 +81,12 @@ class ReadModelTest {
         JsonPath article = awaitArticle(id, "v1");
 
         String text = article.getString("text");
-        assertThat(text).isEqualTo(event.text());
-        assertThat(article.getString("url")).isEqualTo(event.url());
+        assertThat(text).isEqualTo(event.article().text());
+        assertThat(article.getString("url")).isEqualTo(event.article().url());
+        assertThat(article.getString("dateSource")).isEqualTo("header");
+        assertThat(article.getString("author")).isEqualTo("Staff Reporter");
+        assertThat(article.getString("cleaning.removedLines[0].rule")).isEqualTo("share-prompt");
+        assertThat(article.getBoolean("cleaning.bodyRepeated")).isTrue();
         assertThat(article.getString("language")).isEqualTo("en");
         assertThat(article.getList("entities.entityId"))
                 .containsExactly("country:pakistan", "country:turkiye", "location:ankara", "person:hakan-fidan");

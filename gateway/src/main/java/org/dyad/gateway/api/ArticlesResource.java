@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import org.dyad.gateway.config.GatewayConfig;
 import org.dyad.gateway.service.Backend;
 import org.dyad.gateway.service.Forwarder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,24 +31,49 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 class ArticlesResource {
 
     private final Forwarder forwarder;
+    private final GatewayConfig config;
 
-    ArticlesResource(Forwarder forwarder) {
+    ArticlesResource(Forwarder forwarder, GatewayConfig config) {
         this.forwarder = forwarder;
+        this.config = config;
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("ingestor")
     @Operation(summary = "Submit one article",
-            description = "JSON, or text/plain whose optional first line is \" date YYYY-MM-DD\". At most 2 MB.")
+            description = "JSON, text/plain whose optional first line is \" date YYYY-MM-DD\", or an HTML page "
+                    + "(main text, title, author and date are extracted). At most 2 MiB.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleSubmission.class)),
-            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))})
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "202", description = "Accepted; Location is the status URL")
     @APIResponse(responseCode = "200", description = "The same text was submitted before; the first article's id")
     public Response submit(byte[] body, @Context HttpHeaders headers) {
+        if (body != null && body.length > config.maxArticleBytes()) {
+            throw HttpProblem.builder().withStatus(413).withType(ProblemTypes.type("article-too-large"))
+                    .withTitle("Article too large")
+                    .withDetail("One article may have at most " + config.maxArticleBytes() + " bytes; send more as a batch.")
+                    .build();
+        }
         return Relay.response(forwarder.forward(Backend.INGEST, "POST", "/api/v1/articles",
+                Relay.headers(headers), body));
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes({"application/x-ndjson", "application/rss+xml", "application/atom+xml", MediaType.APPLICATION_XML,
+            MediaType.TEXT_XML})
+    @Produces("application/x-ndjson")
+    @RolesAllowed("ingestor")
+    @Operation(summary = "Submit many articles: NDJSON (one JSON article a line) or an RSS 2.0/Atom feed",
+            description = "The answer is NDJSON: one result a line or item, in order ({line, status, id, duplicate} "
+                    + "or {line, status, type, detail}), then a summary line. Bad lines fail alone.")
+    @APIResponse(responseCode = "200", description = "One result a line, then {summary, accepted, duplicates, failed}")
+    public Response batch(byte[] body, @Context HttpHeaders headers) {
+        return Relay.response(forwarder.forward(Backend.INGEST, "POST", "/api/v1/articles/batch",
                 Relay.headers(headers), body));
     }
 

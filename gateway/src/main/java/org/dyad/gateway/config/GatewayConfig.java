@@ -17,6 +17,10 @@ public interface GatewayConfig {
     @WithDefault("http://127.0.0.1:8083")
     URI queryUrl();
 
+    /** Largest single article accepted, in bytes; batches are bounded by quarkus.http.limits.max-body-size. */
+    @WithDefault("2097152")
+    int maxArticleBytes();
+
     /** Longest wait for a connection to a service; past it the service counts as unreachable (502). */
     @WithDefault("2s")
     Duration connectTimeout();

@@ -9,8 +9,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -19,8 +22,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.dyad.ingest.config.IngestConfig;
 import org.dyad.ingest.domain.Article;
 import org.dyad.ingest.service.ArticleDraft;
+import org.dyad.ingest.service.HtmlArticles;
 import org.dyad.ingest.service.IngestService;
 import org.dyad.ingest.service.InvalidArticleException;
 import org.dyad.ingest.service.PlainTextArticles;
@@ -34,37 +39,70 @@ class ArticleResource {
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final IngestService ingest;
+    private final ObjectMapper json;
+    private final IngestConfig config;
 
-    ArticleResource(IngestService ingest) {
+    ArticleResource(IngestService ingest, ObjectMapper json, IngestConfig config) {
         this.ingest = ingest;
+        this.json = json;
+        this.config = config;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("ingestor")
     @Operation(summary = "Ingest one article sent as JSON")
-    public Response postJson(ArticleRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response postJson(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        RequestText.checkSize(body, config.maxArticleBytes());
+        ArticleRequest request;
+        try {
+            request = body == null || body.length == 0 ? null : json.readValue(body, ArticleRequest.class);
+        } catch (IOException e) {
+            throw problem("malformed-json", "The body is not a JSON article object.");
+        }
         if (request == null) {
             throw problem("empty-body", "The request has no article.");
         }
         if (request.body() == null || request.body().isBlank()) {
             throw invalidField("body", "must not be blank");
         }
+        return accept(draftOf(request), idempotencyKey);
+    }
+
+    /** The draft of a JSON article; its {@code publishedAt} must be an ISO date or date-time. */
+    static ArticleDraft draftOf(ArticleRequest request) {
         LocalDate published = parsePublishedAt(request.publishedAt());
-        ArticleDraft draft = new ArticleDraft(request.title(), request.body(), request.source(), request.url(),
+        return new ArticleDraft(request.title(), request.body(), request.source(), request.url(),
                 request.language(), published, published == null ? null : "client");
-        return accept(draft, idempotencyKey);
     }
 
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @RolesAllowed("ingestor")
     @Operation(summary = "Ingest one article sent as plain text (optional first line ` date YYYY-MM-DD`)")
-    public Response postText(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        if (body == null || body.isBlank()) {
+    public Response postText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        RequestText.checkSize(body, config.maxArticleBytes());
+        String text = RequestText.decode(body, type);
+        if (text.isBlank()) {
             throw problem("empty-body", "The request has no article text.");
         }
-        return accept(guard(() -> PlainTextArticles.parse(body)), idempotencyKey);
+        return accept(guard(() -> PlainTextArticles.parse(text)), idempotencyKey);
+    }
+
+    @POST
+    @Consumes(MediaType.TEXT_HTML)
+    @RolesAllowed("ingestor")
+    @Operation(summary = "Ingest one article sent as an HTML page: main text, title, author and date are extracted")
+    public Response postHtml(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam("Content-Location") String url) {
+        RequestText.checkSize(body, config.maxArticleBytes());
+        String html = RequestText.decode(body, type);
+        ArticleDraft draft = HtmlArticles.parse(html, url);
+        if (draft.body() == null || draft.body().isBlank()) {
+            throw problem("no-article-text", "No article text was found in the page.");
+        }
+        return accept(draft, idempotencyKey);
     }
 
     @GET
@@ -87,18 +125,26 @@ class ArticleResource {
         URI location = URI.create("/api/v1/articles/" + outcome.id());
         AcceptedArticle body = new AcceptedArticle(outcome.id(), outcome.status(), !outcome.created(),
                 location + "/status");
-        return (outcome.created() ? Response.accepted(body) : Response.ok(body)).location(location).build();
+        // a relative Location: the gateway passes it on, and clients must not see the service's own address
+        return (outcome.created() ? Response.accepted(body) : Response.ok(body))
+                .header(HttpHeaders.LOCATION, location.toString()).build();
     }
 
     private static <T> T guard(java.util.function.Supplier<T> action) {
         try {
             return action.get();
         } catch (InvalidArticleException e) {
-            int status = "idempotency-key-reused".equals(e.type()) ? 409
-                    : "article-too-large".equals(e.type()) ? 413 : 400;
-            throw HttpProblem.builder().withStatus(status).withType(ProblemTypes.type(e.type()))
+            throw HttpProblem.builder().withStatus(statusOf(e)).withType(ProblemTypes.type(e.type()))
                     .withTitle(titleOf(e.type())).withDetail(e.getMessage()).build();
         }
+    }
+
+    static int statusOf(InvalidArticleException e) {
+        return switch (e.type()) {
+            case "idempotency-key-reused" -> 409;
+            case "article-too-large" -> 413;
+            default -> 400;
+        };
     }
 
     private static LocalDate parsePublishedAt(String value) {
@@ -128,7 +174,7 @@ class ArticleResource {
         }
     }
 
-    private static HttpProblem problem(String type, String detail) {
+    static HttpProblem problem(String type, String detail) {
         return HttpProblem.builder().withStatus(400).withType(ProblemTypes.type(type)).withTitle(titleOf(type))
                 .withDetail(detail).build();
     }

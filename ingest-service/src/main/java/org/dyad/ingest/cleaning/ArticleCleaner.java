@@ -1,5 +1,6 @@
 package org.dyad.ingest.cleaning;
 
+import org.dyad.contracts.CleaningRecord;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -8,6 +8,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "dyad.ingest")
 public interface IngestConfig {
 
+    /** Largest single article accepted (one request, or one NDJSON line), in bytes. */
+    @WithDefault("2097152")
+    int maxArticleBytes();
+
     /** Largest cleaned article text accepted, in characters. */
     @WithDefault("1000000")
     int maxTextChars();

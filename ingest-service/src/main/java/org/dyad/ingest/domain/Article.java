@@ -25,7 +25,10 @@ public class Article extends PanacheEntityBase {
     public String cleaning;
     public String source;
     public String url;
+    public String author;
     public String language;
+    @Column(name = "language_confidence")
+    public double languageConfidence;
     @Column(name = "published_at")
     public LocalDate publishedAt;
     @Column(name = "date_source")

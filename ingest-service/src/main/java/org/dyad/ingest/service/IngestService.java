@@ -9,13 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.dyad.contracts.ArticleContent;
 import org.dyad.contracts.ArticleIngested;
 import org.dyad.ingest.cleaning.ArticleCleaner;
 import org.dyad.ingest.cleaning.BoilerplateRules;
+import org.dyad.ingest.cleaning.LanguageGuess;
 import org.dyad.ingest.cleaning.TextCleaner;
+import org.dyad.ingest.cleaning.TextDates;
 import org.dyad.contracts.Topics;
 import org.dyad.ingest.config.IngestConfig;
 import org.dyad.ingest.domain.Article;
@@ -31,6 +37,9 @@ public class IngestService {
 
     private final ObjectMapper json;
     private final IngestConfig config;
+    /** Below this, a language the client declared wins over the detected one. */
+    private static final double MIN_LANGUAGE_CONFIDENCE = 0.5;
+
     private final ArticleCleaner cleaner = new ArticleCleaner(BoilerplateRules.standard());
 
     IngestService(ObjectMapper json, IngestConfig config) {
@@ -90,6 +99,10 @@ public class IngestService {
 
     private Outcome store(ArticleDraft draft, ArticleCleaner.Cleaned cleaned, String hash, String idempotencyKey) {
         Instant now = Instant.now();
+        LanguageGuess language = LanguageGuess.of(cleaned.text());
+        boolean declaredWins = draft.language() != null && !draft.language().isBlank()
+                && language.confidence() < MIN_LANGUAGE_CONFIDENCE;
+
         Article article = new Article();
         article.id = UUID.randomUUID();
         article.title = draft.title() == null ? null : TextCleaner.clean(draft.title());
@@ -98,9 +111,10 @@ public class IngestService {
         article.cleaning = toJson(cleaned.record());
         article.source = draft.source();
         article.url = draft.url();
-        article.language = draft.language();
-        article.publishedAt = draft.publishedAt();
-        article.dateSource = draft.publishedAt() == null ? "ingest-time" : draft.dateSource();
+        article.author = draft.author();
+        article.language = declaredWins ? draft.language().strip().toLowerCase(Locale.ROOT) : language.code();
+        article.languageConfidence = declaredWins ? 0 : language.confidence();
+        dateOf(draft, cleaned.text(), now, article);
         article.contentHash = hash;
         article.idempotencyKey = idempotencyKey;
         article.status = ArticleStatus.CLEANED;
@@ -108,8 +122,10 @@ public class IngestService {
         article.updatedAt = now;
         article.persistAndFlush();
 
-        ArticleIngested event = ArticleIngested.of(article.id, article.title, article.text, article.source,
-                article.url, article.language, article.publishedAt, hash);
+        ArticleContent content = new ArticleContent(article.title, article.text, article.source, article.url,
+                article.author, article.language, article.languageConfidence, article.publishedAt,
+                article.dateSource, hash, cleaned.record());
+        ArticleIngested event = ArticleIngested.of(article.id, content);
         OutboxEvent outbox = new OutboxEvent();
         outbox.id = event.eventId();
         outbox.articleId = article.id;
@@ -118,6 +134,19 @@ public class IngestService {
         outbox.createdAt = now;
         outbox.persistAndFlush();
         return new Outcome(article.id, article.status.apiName(), true);
+    }
+
+    /** The publication date and where it came from: the client or header, else the text, else the ingest time. */
+    private static void dateOf(ArticleDraft draft, String text, Instant now, Article article) {
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        if (draft.publishedAt() != null) {
+            article.publishedAt = draft.publishedAt();
+            article.dateSource = draft.dateSource();
+            return;
+        }
+        Optional<LocalDate> written = TextDates.find(text, today);
+        article.publishedAt = written.orElse(today);
+        article.dateSource = written.isPresent() ? "text" : "ingest-time";
     }
 
     /** The ingest status of an article, if it exists. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dyad.contracts.ArticleContent;
 import org.dyad.contracts.ArticleEnriched;
 import org.dyad.contracts.ArticleFailed;
 import org.dyad.contracts.ArticleIngested;
@@ -69,7 +70,7 @@ class ArticleResourceTest {
                 .body("{\"title\":\"Pact\",\"body\":\"" + body + "\",\"source\":\"wire\",\"publishedAt\":\"2025-07-09\"}")
                 .when().post("/api/v1/articles")
                 .then().statusCode(202)
-                .header("Location", containsString("/api/v1/articles/"))
+                .header("Location", startsWith("/api/v1/articles/"))
                 .body("status", equalTo("cleaned"))
                 .body("duplicate", equalTo(false))
                 .extract().path("id");
@@ -77,9 +78,9 @@ class ArticleResourceTest {
         List<ConsumerRecord<String, String>> mine = recordsFor(Topics.ARTICLES_INGESTED, id, 1);
         ArticleIngested event = json.readValue(mine.get(0).value(), ArticleIngested.class);
         assertThat(event.articleId()).hasToString(id);
-        assertThat(event.text()).isEqualTo(body);
-        assertThat(event.title()).isEqualTo("Pact");
-        assertThat(event.publishedAt()).hasToString("2025-07-09");
+        assertThat(event.article().text()).isEqualTo(body);
+        assertThat(event.article().title()).isEqualTo("Pact");
+        assertThat(event.article().publishedAt()).hasToString("2025-07-09");
         assertThat(event.schemaVersion()).isEqualTo(1);
         assertThat(event.eventId()).isNotNull();
     }
@@ -93,8 +94,11 @@ class ArticleResourceTest {
 
         ArticleIngested event = json.readValue(recordsFor(Topics.ARTICLES_INGESTED, id, 1).get(0).value(),
                 ArticleIngested.class);
-        assertThat(event.publishedAt()).hasToString("2025-07-09");
-        assertThat(event.text()).startsWith("As India showcases").contains("Hakan Fidan");
+        assertThat(event.article().publishedAt()).hasToString("2025-07-09");
+        assertThat(event.article().dateSource()).isEqualTo("header");
+        assertThat(event.article().language()).isEqualTo("en");
+        assertThat(event.article().languageConfidence()).isGreaterThan(0.5);
+        assertThat(event.article().text()).startsWith("As India showcases").contains("Hakan Fidan");
     }
 
     @Test
@@ -153,7 +157,7 @@ class ArticleResourceTest {
                 .body("{\"body\": \"unterminated")
                 .when().post("/api/v1/articles")
                 .then().statusCode(400).contentType(PROBLEM_JSON)
-                .body("type", equalTo("urn:dyad:problem:bad-request"))
+                .body("type", equalTo("urn:dyad:problem:malformed-json"))
                 .extract().asString();
         assertThat(answer).doesNotContain("Exception").doesNotContain("org.dyad").doesNotContain("\tat ");
         assertThat(articleCount()).isEqualTo(before);
@@ -166,6 +170,52 @@ class ArticleResourceTest {
                 .when().post("/api/v1/articles")
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("violations[0].field", equalTo("publishedAt"));
+    }
+
+    @Test
+    void htmlPageIsReducedToItsArticleWithTitleAndDate() throws Exception {
+        String page = resource("html/news-page.html").replace("Wednesday", "Wednesday " + UUID.randomUUID());
+        String id = given().auth().oauth2(token("ingestor")).contentType("text/html; charset=UTF-8").body(page)
+                .when().post("/api/v1/articles")
+                .then().statusCode(202).extract().path("id");
+
+        ArticleIngested event = json.readValue(recordsFor(Topics.ARTICLES_INGESTED, id, 1).get(0).value(),
+                ArticleIngested.class);
+        assertThat(event.article().title()).isEqualTo("Pakistan and Turkey deepen defence ties");
+        assertThat(event.article().publishedAt()).hasToString("2025-07-09");
+        assertThat(event.article().text()).contains("Hakan Fidan arrived in Islamabad", "Energy cooperation")
+                .doesNotContain("SCRIPT-LEAK", "NAV-LEAK", "FOOTER-LEAK", "ASIDE-LEAK");
+    }
+
+    @Test
+    void invalidUtf8AndBinaryBodiesAreRefused() {
+        long before = articleCount();
+        given().auth().oauth2(token("ingestor")).contentType("text/plain; charset=UTF-8")
+                .body(new byte[] {'P', 'a', 'k', (byte) 0xC3, (byte) 0x28, 'i', 's'})
+                .when().post("/api/v1/articles")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:dyad:problem:invalid-encoding"));
+        given().auth().oauth2(token("ingestor")).contentType("text/plain")
+                .body(new byte[] {'%', 'P', 'D', 'F', 0, 1, 2, 3, 0, 0, 'x'})
+                .when().post("/api/v1/articles")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:dyad:problem:binary-content"));
+        given().auth().oauth2(token("ingestor")).contentType("text/html")
+                .body("<html><head><script>var x = 1;</script></head><body><nav>Home</nav></body></html>")
+                .when().post("/api/v1/articles")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:dyad:problem:no-article-text"));
+        assertThat(articleCount()).isEqualTo(before);
+    }
+
+    @Test
+    void articleOverTheSizeLimitIsRefusedWith413() {
+        byte[] big = new byte[2 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) 'a');
+        given().auth().oauth2(token("ingestor")).contentType("text/plain").body(big)
+                .when().post("/api/v1/articles")
+                .then().statusCode(413).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:dyad:problem:article-too-large"));
     }
 
     @Test
@@ -197,7 +247,8 @@ class ArticleResourceTest {
         String enriched = postText(unique("Turkey praised Pakistan.")).then().statusCode(202).extract().path("id");
         String failed = postText(unique("Fidan visited Islamabad.")).then().statusCode(202).extract().path("id");
 
-        ArticleIngested ingested = ArticleIngested.of(UUID.fromString(enriched), null, "x", null, null, null, null, "h");
+        ArticleIngested ingested = ArticleIngested.of(UUID.fromString(enriched),
+                ArticleContent.of(null, "x", null, null, "en", null));
         send(Topics.ARTICLES_ENRICHED, enriched, ArticleEnriched.of(ingested, "test-pipeline", List.of()));
         send(Topics.ARTICLES_FAILED, failed,
                 ArticleFailed.of(UUID.fromString(failed), "nlp", "not-english", "language is fr", "test-pipeline"));

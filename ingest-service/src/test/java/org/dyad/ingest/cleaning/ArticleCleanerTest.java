@@ -1,5 +1,6 @@
 package org.dyad.ingest.cleaning;
 
+import org.dyad.contracts.CleaningRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

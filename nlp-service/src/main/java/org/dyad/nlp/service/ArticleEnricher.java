@@ -66,13 +66,13 @@ public class ArticleEnricher {
         if (article == null) {
             return failed(fallbackId(key, value), UNREADABLE, "the message is JSON null");
         }
-        if (article.text().length() > maxChars) {
+        if (article.article().text().length() > maxChars) {
             return failed(article.articleId(), TOO_LARGE,
-                    "the text has " + article.text().length() + " characters; the limit is " + maxChars);
+                    "the text has " + article.article().text().length() + " characters; the limit is " + maxChars);
         }
         List<EntityMention> mentions;
         try {
-            mentions = pipeline.annotate(article.text(), article.publishedAt());
+            mentions = pipeline.annotate(article.article().text(), article.article().publishedAt());
         } catch (PipelineUnavailableException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {

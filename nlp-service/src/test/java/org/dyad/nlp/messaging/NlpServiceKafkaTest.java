@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.dyad.contracts.ArticleEnriched;
 import org.dyad.contracts.ArticleFailed;
+import org.dyad.contracts.ArticleContent;
 import org.dyad.contracts.ArticleIngested;
 import org.dyad.contracts.Topics;
 import org.dyad.nlp.config.NlpConfig;
@@ -70,17 +71,17 @@ class NlpServiceKafkaTest {
 
         assertThat(enriched.articleId()).isEqualTo(article.articleId());
         assertThat(enriched.pipelineVersion()).isEqualTo(config.pipelineVersion()).isNotBlank();
-        assertThat(enriched.text()).isEqualTo(article.text());
+        assertThat(enriched.article().text()).isEqualTo(article.article().text());
         assertThat(enriched.mentions()).anySatisfy(m -> {
             assertThat(m.entityId()).isEqualTo("person:hakan-fidan");
             assertThat(m.type()).isEqualTo("PERSON");
         });
         assertThat(enriched.mentions()).anySatisfy(m -> assertThat(m.entityId()).isEqualTo("country:pakistan"));
         assertThat(enriched.mentions()).allSatisfy(
-                m -> assertThat(article.text().substring(m.start(), m.end())).isEqualTo(m.text()));
+                m -> assertThat(article.article().text().substring(m.start(), m.end())).isEqualTo(m.text()));
         // java.time values travel as ISO strings, as the other services read them.
         JsonNode json = mapper.readTree(record.value());
-        assertThat(json.get("publishedAt").asText()).isEqualTo("2025-07-09");
+        assertThat(json.get("article").get("publishedAt").asText()).isEqualTo("2025-07-09");
         assertThat(json.get("occurredAt").isTextual()).isTrue();
     }
 
@@ -105,7 +106,7 @@ class NlpServiceKafkaTest {
     @Test
     void articleLongerThanTheLimitIsReportedTooLarge() throws Exception {
         ArticleIngested article = article("Pakistan. ".repeat(config.maxChars() / 10 + 1));
-        assertThat(article.text().length()).isGreaterThan(config.maxChars());
+        assertThat(article.article().text().length()).isGreaterThan(config.maxChars());
         produce(article.key(), mapper.writeValueAsString(article));
 
         ArticleFailed failed = mapper.readValue(awaitRecord(Topics.ARTICLES_FAILED, article.key()).value(),
@@ -144,13 +145,13 @@ class NlpServiceKafkaTest {
     }
 
     private static ArticleIngested article(String text) {
-        return ArticleIngested.of(UUID.randomUUID(), "Test article", text, "test", "https://example.org/"
-                + UUID.randomUUID(), "en", LocalDate.of(2025, 7, 9), UUID.randomUUID().toString());
+        return ArticleIngested.of(UUID.randomUUID(), ArticleContent.of("Test article", text, "test",
+                "https://example.org/" + UUID.randomUUID(), "en", LocalDate.of(2025, 7, 9)));
     }
 
     private static ArticleIngested seedArticle() {
         Seed seed = Seed.read("000_0de1ffbfcb81e0bd.txt");
-        return ArticleIngested.of(UUID.randomUUID(), "Seed 000", seed.text(), "seed", "https://example.org/seed-000",
-                "en", seed.publishedAt(), UUID.randomUUID().toString());
+        return ArticleIngested.of(UUID.randomUUID(), ArticleContent.of("Seed 000", seed.text(), "seed",
+                "https://example.org/seed-000", "en", seed.publishedAt()));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.dyad.contracts.ArticleFailed;
+import org.dyad.contracts.ArticleContent;
 import org.dyad.contracts.ArticleIngested;
 import org.dyad.contracts.EntityMention;
 import org.dyad.nlp.config.NlpConfig;
@@ -38,8 +39,8 @@ class ArticleEnricherTest {
             assertThat(e.event().articleId()).isEqualTo(article.articleId());
             assertThat(e.event().pipelineVersion()).isEqualTo("v-test");
             assertThat(e.event().mentions()).containsExactly(PAKISTAN);
-            assertThat(e.event().text()).isEqualTo(article.text());
-            assertThat(e.event().publishedAt()).isEqualTo(article.publishedAt());
+            assertThat(e.event().article().text()).isEqualTo(article.article().text());
+            assertThat(e.event().article().publishedAt()).isEqualTo(article.article().publishedAt());
         });
     }
 
@@ -68,12 +69,12 @@ class ArticleEnricherTest {
     @Test
     void unreadableMessageWithoutKeyTakesTheArticleIdFromItsJson() {
         UUID id = UUID.randomUUID();
-        String missingText = "{\"articleId\":\"" + id + "\",\"eventId\":\"" + UUID.randomUUID()
+        String missingArticle = "{\"articleId\":\"" + id + "\",\"eventId\":\"" + UUID.randomUUID()
                 + "\",\"occurredAt\":\"2025-07-09T10:00:00Z\"}";
-        ArticleFailed failed = failure(enricher(nothing()).enrich(null, missingText));
+        ArticleFailed failed = failure(enricher(nothing()).enrich(null, missingArticle));
         assertThat(failed.articleId()).isEqualTo(id);
         assertThat(failed.reason()).isEqualTo("unreadable-message");
-        assertThat(failed.detail()).contains("required field text is missing").doesNotContain("org.dyad");
+        assertThat(failed.detail()).contains("required field article is missing").doesNotContain("org.dyad");
     }
 
     @Test
@@ -83,7 +84,7 @@ class ArticleEnricherTest {
         ArticleFailed failed = failure(enricher(nothing()).enrich(article.key(), badDate));
         assertThat(failed.articleId()).isEqualTo(article.articleId());
         assertThat(failed.reason()).isEqualTo("unreadable-message");
-        assertThat(failed.detail()).contains("field publishedAt has an invalid value").doesNotContain("org.dyad");
+        assertThat(failed.detail()).contains("field article.publishedAt has an invalid value").doesNotContain("org.dyad");
     }
 
     @Test
@@ -144,8 +145,8 @@ class ArticleEnricherTest {
     }
 
     private static ArticleIngested article(String text) {
-        return ArticleIngested.of(UUID.randomUUID(), "Title", text, "seed", "https://example.org/a", "en",
-                LocalDate.of(2025, 7, 9), "hash");
+        return ArticleIngested.of(UUID.randomUUID(), ArticleContent.of("Title", text, "seed",
+                "https://example.org/a", "en", LocalDate.of(2025, 7, 9)));
     }
 
     private static BiFunction<String, LocalDate, List<EntityMention>> nothing() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.dyad.contracts.CleaningRecord;
 import org.dyad.query.domain.Article;
 import org.dyad.query.domain.Mention;
 import org.dyad.query.domain.NamedEntity;
@@ -15,8 +16,9 @@ import org.dyad.query.service.ArticleDetail;
  * The answer to {@code GET /api/v1/articles/{id}}: the cleaned text and its entities, each with the mentions
  * whose offsets point into {@code text}.
  */
-record ArticleResponse(UUID id, String title, String text, String source, String url, String language,
-        LocalDate publishedAt, String pipelineVersion, List<EntityWithMentions> entities) {
+record ArticleResponse(UUID id, String title, String text, String source, String url, String author,
+        String language, double languageConfidence, LocalDate publishedAt, String dateSource, String pipelineVersion,
+        CleaningRecord cleaning, List<EntityWithMentions> entities) {
 
     static ArticleResponse of(ArticleDetail detail) {
         Article a = detail.article();
@@ -30,8 +32,8 @@ record ArticleResponse(UUID id, String title, String text, String source, String
         List<EntityWithMentions> entities = byEntity.values().stream()
                 .map(e -> new EntityWithMentions(e.entityId(), e.name(), e.type(), List.copyOf(e.mentions())))
                 .toList();
-        return new ArticleResponse(a.id, a.title, a.text, a.source, a.url, a.language, a.publishedAt,
-                a.pipelineVersion, entities);
+        return new ArticleResponse(a.id, a.title, a.text, a.source, a.url, a.author, a.language,
+                a.languageConfidence, a.publishedAt, a.dateSource, a.pipelineVersion, a.cleaning, entities);
     }
 
     /** An entity named in the article. */

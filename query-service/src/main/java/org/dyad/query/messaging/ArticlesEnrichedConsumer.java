@@ -63,7 +63,7 @@ class ArticlesEnrichedConsumer {
 
     /** Why the event cannot be applied, or null when it can. */
     private static String invalidity(ArticleEnriched event) {
-        if (event.text() == null) {
+        if (event.article() == null || event.article().text() == null) {
             return "text is missing";
         }
         for (EntityMention m : event.mentions()) {

@@ -1,4 +1,4 @@
-package org.dyad.ingest.cleaning;
+package org.dyad.contracts;
 
 import java.util.List;
 
@@ -14,8 +14,11 @@ import java.util.List;
 public record CleaningRecord(List<RemovedLine> removedLines, int duplicateParagraphs, boolean bodyRepeated,
         boolean unicodeNormalised) {
 
+    /** The record of an article that cleaning did not change. */
+    public static final CleaningRecord NONE = new CleaningRecord(List.of(), 0, false, false);
+
     public CleaningRecord {
-        removedLines = List.copyOf(removedLines);
+        removedLines = removedLines == null ? List.of() : List.copyOf(removedLines);
     }
 
     /** A removed line and the rule that removed it. */

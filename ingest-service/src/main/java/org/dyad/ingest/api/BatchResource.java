@@ -1,0 +1,232 @@
+package org.dyad.ingest.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dyad.ingest.config.IngestConfig;
+import org.dyad.ingest.service.ArticleDraft;
+import org.dyad.ingest.service.FeedArticles;
+import org.dyad.ingest.service.IngestService;
+import org.dyad.ingest.service.InvalidArticleException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Many articles in one request: NDJSON (one JSON article a line) or an RSS 2.0/Atom feed (one article an
+ * item). The answer is NDJSON, one result a line in input order, streamed as the lines are processed,
+ * then a summary line; a bad line fails alone and the good ones are kept.
+ */
+@Path("/api/v1/articles/batch")
+@Produces(BatchResource.NDJSON)
+class BatchResource {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private final IngestService ingest;
+    private final ObjectMapper json;
+    private final IngestConfig config;
+
+    BatchResource(IngestService ingest, ObjectMapper json, IngestConfig config) {
+        this.ingest = ingest;
+        this.json = json;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes({NDJSON, "application/jsonl", "application/jsonlines"})
+    @RolesAllowed("ingestor")
+    @Operation(summary = "Ingest articles from NDJSON, one JSON article a line; one result a line")
+    public Response ndjson(InputStream body) {
+        StreamingOutput stream = out -> {
+            Counts counts = new Counts();
+            int lineNumber = 0;
+            BufferedInputStream in = new BufferedInputStream(body);
+            byte[] line;
+            while ((line = nextLine(in, config.maxArticleBytes())) != null) {
+                lineNumber++;
+                if (isBlank(line)) {
+                    continue;
+                }
+                write(out, counts.add(process(lineNumber, line)));
+            }
+            write(out, counts.summary());
+        };
+        return Response.ok(stream, NDJSON).build();
+    }
+
+    @POST
+    @Consumes({"application/rss+xml", "application/atom+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @RolesAllowed("ingestor")
+    @Operation(summary = "Ingest the items of an RSS 2.0 or Atom feed document; one result an item")
+    public Response feed(byte[] body, @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
+        String xml = RequestText.decode(body, type);
+        List<ArticleDraft> items;
+        try {
+            items = FeedArticles.parse(xml);
+        } catch (InvalidArticleException e) {
+            throw ArticleResource.problem(e.type(), e.getMessage());
+        }
+        StreamingOutput stream = out -> {
+            Counts counts = new Counts();
+            for (int i = 0; i < items.size(); i++) {
+                ArticleDraft item = items.get(i);
+                write(out, counts.add(accept(i + 1, item, item.url())));
+            }
+            write(out, counts.summary());
+        };
+        return Response.ok(stream, NDJSON).build();
+    }
+
+    private Map<String, Object> process(int lineNumber, byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return failure(lineNumber, 400, "invalid-encoding", "The line is not valid UTF-8.");
+        }
+        if (bytes.length > config.maxArticleBytes()) {
+            return failure(lineNumber, 413, "article-too-large",
+                    "The line is over " + config.maxArticleBytes() + " bytes.");
+        }
+        ArticleRequest request;
+        try {
+            request = json.readValue(text, ArticleRequest.class);
+        } catch (JsonProcessingException e) {
+            return failure(lineNumber, 400, "malformed-json", "The line is not a JSON article object.");
+        }
+        if (request == null || request.body() == null || request.body().isBlank()) {
+            return failure(lineNumber, 400, "invalid-article", "body must not be blank.");
+        }
+        ArticleDraft draft;
+        try {
+            draft = ArticleResource.draftOf(request);
+        } catch (HttpProblem problem) {
+            return failure(lineNumber, problem.getStatusCode(), slug(problem), problem.getDetail());
+        }
+        return accept(lineNumber, draft, request.id());
+    }
+
+    private Map<String, Object> accept(int lineNumber, ArticleDraft draft, String clientId) {
+        try {
+            IngestService.Outcome outcome = ingest.ingest(draft, clientId == null || clientId.isBlank() ? null
+                    : "client-id:" + clientId);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("line", lineNumber);
+            result.put("status", outcome.created() ? 202 : 200);
+            result.put("id", outcome.id());
+            result.put("duplicate", !outcome.created());
+            return result;
+        } catch (InvalidArticleException e) {
+            return failure(lineNumber, ArticleResource.statusOf(e), e.type(), e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> failure(int lineNumber, int status, String type, String detail) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("line", lineNumber);
+        result.put("status", status);
+        result.put("type", ProblemTypes.PREFIX + type);
+        result.put("detail", detail);
+        return result;
+    }
+
+    private static String slug(HttpProblem problem) {
+        String type = problem.getType() == null ? "" : problem.getType().toString();
+        return type.startsWith(ProblemTypes.PREFIX) ? type.substring(ProblemTypes.PREFIX.length())
+                : ProblemTypes.slug(problem.getStatusCode());
+    }
+
+    private void write(OutputStream out, Map<String, Object> line) throws IOException {
+        out.write(json.writeValueAsBytes(line));
+        out.write('\n');
+        out.flush();
+    }
+
+    /**
+     * The next line's bytes without its terminator, or null at the end. A line longer than {@code limit}
+     * is read to its end but only its first {@code limit + 1} bytes are kept, so memory stays bounded.
+     */
+    static byte[] nextLine(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        int b;
+        boolean any = false;
+        while ((b = in.read()) != -1) {
+            any = true;
+            if (b == '\n') {
+                break;
+            }
+            if (line.size() <= limit) {
+                line.write(b);
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        byte[] bytes = line.toByteArray();
+        int end = bytes.length;
+        if (end > 0 && bytes[end - 1] == '\r') {
+            end--;
+        }
+        return end == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, end);
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Running totals for the summary line. */
+    private static final class Counts {
+        int accepted;
+        int duplicates;
+        int failed;
+
+        Map<String, Object> add(Map<String, Object> result) {
+            int status = (Integer) result.get("status");
+            if (status == 202) {
+                accepted++;
+            } else if (status == 200) {
+                duplicates++;
+            } else {
+                failed++;
+            }
+            return result;
+        }
+
+        Map<String, Object> summary() {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("summary", true);
+            summary.put("accepted", accepted);
+            summary.put("duplicates", duplicates);
+            summary.put("failed", failed);
+            return summary;
+        }
+    }
+
+}

@@ -1,0 +1,146 @@
+package org.dyad.ingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.dyad.testsupport.KafkaResource;
+import org.dyad.testsupport.PostgresResource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+class BatchResourceTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void ndjsonBatchKeepsGoodLinesAndReportsEachBadOne() throws IOException {
+        String tag = UUID.randomUUID().toString();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        line(body, "{\"title\":\"One\",\"body\":\"Pakistan and Turkey signed a pact. " + tag + " one\",\"publishedAt\":\"2025-07-09\"}");
+        line(body, "{\"body\": \"broken json");
+        line(body, "{\"title\":\"No body\"}");
+        body.write(new byte[] {'{', '"', 'b', 'o', 'd', 'y', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+        line(body, "");
+        line(body, "{\"body\":\"Bad date. " + tag + "\",\"publishedAt\":\"2025-02-30\"}");
+        line(body, "{\"id\":\"feed-42\",\"body\":\"Russia and Pakistan held talks. " + tag + " two\"}");
+        line(body, "{\"title\":\"One again\",\"body\":\"Pakistan and Turkey signed a pact. " + tag + " one\"}");
+
+        List<JsonNode> results = batch(body.toByteArray(), "application/x-ndjson");
+
+        assertThat(results).hasSize(8);
+        assertThat(results.subList(0, 7)).extracting(r -> r.get("line").asInt()).containsExactly(1, 2, 3, 4, 6, 7, 8);
+        assertThat(results.subList(0, 7)).extracting(r -> r.get("status").asInt())
+                .containsExactly(202, 400, 400, 400, 400, 202, 200);
+        assertThat(results.get(1).get("type").asText()).isEqualTo("urn:dyad:problem:malformed-json");
+        assertThat(results.get(2).get("type").asText()).isEqualTo("urn:dyad:problem:invalid-article");
+        assertThat(results.get(3).get("type").asText()).isEqualTo("urn:dyad:problem:invalid-encoding");
+        assertThat(results.get(4).get("type").asText()).isEqualTo("urn:dyad:problem:invalid-article");
+        assertThat(results.get(6).get("id").asText()).isEqualTo(results.get(0).get("id").asText());
+        JsonNode summary = results.get(7);
+        assertThat(summary.get("accepted").asInt()).isEqualTo(2);
+        assertThat(summary.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(summary.get("failed").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void clientIdInABatchLineMakesTheLineIdempotent() throws IOException {
+        String clientId = "wire-" + UUID.randomUUID();
+        byte[] first = ("{\"id\":\"" + clientId + "\",\"body\":\"Azerbaijan hosted the drills. " + UUID.randomUUID() + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String id = batch(first, "application/x-ndjson").get(0).get("id").asText();
+        List<JsonNode> again = batch(first, "application/x-ndjson");
+
+        assertThat(again.get(0).get("status").asInt()).isEqualTo(200);
+        assertThat(again.get(0).get("id").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void rssItemsBecomeArticles() throws IOException {
+        String feed = resource("feeds/rss.xml").replace("MARKER", UUID.randomUUID().toString());
+        List<JsonNode> results = batch(feed.getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+
+        assertThat(results).hasSize(3);
+        assertThat(results.subList(0, 2)).extracting(r -> r.get("status").asInt()).containsExactly(202, 202);
+        String id = results.get(0).get("id").asText();
+        given().auth().oauth2(ArticleResourceTest.token("analyst")).when().get("/api/v1/articles/" + id + "/status")
+                .then().statusCode(200).body("status", equalTo("cleaned"));
+    }
+
+    @Test
+    void atomEntriesBecomeArticles() throws IOException {
+        String feed = resource("feeds/atom.xml").replace("MARKER", UUID.randomUUID().toString());
+        List<JsonNode> results = batch(feed.getBytes(StandardCharsets.UTF_8), "application/atom+xml");
+
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).get("status").asInt()).isEqualTo(202);
+        assertThat(results.get(1).get("accepted").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void malformedFeedIsAProblem() {
+        given().auth().oauth2(ArticleResourceTest.token("ingestor")).contentType("application/rss+xml")
+                .body("<rss version=\"2.0\"><channel><item><title>unclosed")
+                .when().post("/api/v1/articles/batch")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:dyad:problem:invalid-feed"));
+    }
+
+    @Test
+    void feedWithAnExternalEntityIsRefused() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<rss version=\"2.0\"><channel><title>t</title><item><title>&x;</title><description>d</description></item></channel></rss>";
+        given().auth().oauth2(ArticleResourceTest.token("ingestor")).contentType("application/rss+xml").body(xxe)
+                .when().post("/api/v1/articles/batch")
+                .then().statusCode(400).body("type", equalTo("urn:dyad:problem:invalid-feed"));
+    }
+
+    @Test
+    void batchNeedsTheIngestorRole() {
+        given().auth().oauth2(ArticleResourceTest.token("analyst")).contentType("application/x-ndjson")
+                .body("{\"body\":\"x\"}\n".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/articles/batch")
+                .then().statusCode(403);
+    }
+
+    private List<JsonNode> batch(byte[] body, String type) throws IOException {
+        String answer = given().auth().oauth2(ArticleResourceTest.token("ingestor")).contentType(type).body(body)
+                .when().post("/api/v1/articles/batch")
+                .then().statusCode(200).contentType("application/x-ndjson")
+                .extract().asString();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : answer.split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(json.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    private static void line(ByteArrayOutputStream out, String line) throws IOException {
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = BatchResourceTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
