@@ -1,0 +1,192 @@
+package org.dyad.ingest.dedup;
+
+import info.debatty.java.lsh.MinHash;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Finds near duplicates (syndicated or lightly edited copies): MinHash signatures of word shingles,
+ * LSH band keys to find candidates by index look-up, and the decision which candidate's cluster a new
+ * article joins. Immutable and thread-safe; no framework.
+ *
+ * <p>Storage this is designed for: {@code article_band(band_key bigint, article_id uuid)} indexed on
+ * {@code band_key}, the signature on the article. A new article's candidates are the articles sharing
+ * any of its {@link #bandKeys band keys}; {@link #clusterFor} picks the most similar one at or above the
+ * threshold, and the article joins that candidate's cluster (cluster id = the first article's id).
+ */
+public final class NearDuplicateDetector {
+
+    /** 128 hash functions: the similarity estimate's standard error is at most 1/(2*sqrt(128)) = 0.044. */
+    public static final int SIGNATURE_LENGTH = 128;
+    /**
+     * 32 bands of 4 rows: a pair of Jaccard similarity s shares a band with probability
+     * 1-(1-s^4)^32, which is 0.87 at s=0.5, 0.99 at s=0.6, and 0.008 at s=0.15 (the S-curve's midpoint
+     * is (1/32)^(1/4) = 0.42, below the threshold so that pairs just above it are rarely missed).
+     */
+    public static final int BANDS = 32;
+    public static final int ROWS = 4;
+    /** Estimated Jaccard similarity at or above which two articles are near duplicates (bench/near-duplicates). */
+    public static final double DEFAULT_THRESHOLD = 0.5;
+    /**
+     * Fixed seed of the hash functions: signatures and band keys must be equal across restarts and
+     * replicas, or stored ones would never match new ones. Changing it means recomputing every stored
+     * signature (and bumping {@link Signature#FORMAT_VERSION}).
+     */
+    public static final long SEED = 0x5eed_d7ad_2025_0001L;
+
+    private final int shingleWords;
+    private final int bands;
+    private final int rows;
+    private final double threshold;
+    private final long seed;
+    /*
+     * info.debatty java-lsh's MinHash: h_i(x) = (a_i x + b_i) mod (2^31-1) with a_i, b_i drawn from
+     * java.util.Random(seed), whose sequence the JDK specifies, so the functions are the same on every
+     * JVM. Its signature(Set<Integer>) only reads the coefficients, so one instance, published
+     * through this final field, serves all threads.
+     * Its LSH classes are not used for banding: they fold bands into a small number of int buckets
+     * (meant for in-memory partitioning), where a stored index wants one 64-bit key per band that also
+     * encodes the band index.
+     */
+    private final MinHash minHash;
+
+    /** The detector with the constants above. */
+    public static NearDuplicateDetector standard() {
+        return new NearDuplicateDetector(Shingles.DEFAULT_WORDS, BANDS, ROWS, DEFAULT_THRESHOLD, SEED);
+    }
+
+    /** A detector with other parameters (the bench compares them); signature length = bands × rows. */
+    public NearDuplicateDetector(int shingleWords, int bands, int rows, double threshold, long seed) {
+        if (shingleWords < 1 || bands < 1 || rows < 1) {
+            throw new IllegalArgumentException("shingle words, bands and rows must be positive");
+        }
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold);
+        }
+        this.shingleWords = shingleWords;
+        this.bands = bands;
+        this.rows = rows;
+        this.threshold = threshold;
+        this.seed = seed;
+        // The dictionary size only bounds the library's own overflow check; shingles are 31-bit hashes.
+        this.minHash = new MinHash(bands * rows, Integer.MAX_VALUE, seed);
+    }
+
+    /** The signature of a text (shingled with this detector's k). */
+    public Signature signature(String text) {
+        return signature(Shingles.of(text, shingleWords));
+    }
+
+    /** The signature of a set of shingle hashes (non-negative values, as {@link Shingles} makes them). */
+    public Signature signature(Set<Integer> shingles) {
+        if (shingles.isEmpty()) {
+            int[] none = new int[signatureLength()];
+            Arrays.fill(none, Signature.NO_SHINGLE);
+            return Signature.of(none);
+        }
+        return Signature.of(minHash.signature(shingles));
+    }
+
+    /**
+     * One key per band: the band's rows and the band index hashed to 64 bits, so equal rows in different
+     * bands give different keys and one {@code band_key} column serves all bands. Empty for the signature
+     * of a text without words (it must match nothing).
+     */
+    public long[] bandKeys(Signature signature) {
+        requireLength(signature);
+        if (signature.isEmpty()) {
+            return new long[0];
+        }
+        int[] values = signature.raw();
+        long[] keys = new long[bands];
+        for (int band = 0; band < bands; band++) {
+            long h = Shingles.mix64(seed ^ (0x9e3779b97f4a7c15L * (band + 1)));
+            for (int row = 0; row < rows; row++) {
+                h = Shingles.mix64(h ^ (values[band * rows + row] & 0xffffffffL)) + 0x9e3779b97f4a7c15L;
+            }
+            keys[band] = h;
+        }
+        return keys;
+    }
+
+    /** Estimated Jaccard similarity of the two texts' shingle sets: the share of equal minima. */
+    public double similarity(Signature a, Signature b) {
+        requireLength(a);
+        requireLength(b);
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0.0;
+        }
+        return minHash.similarity(a.raw(), b.raw());
+    }
+
+    public boolean isNearDuplicate(Signature a, Signature b) {
+        return similarity(a, b) >= threshold;
+    }
+
+    /**
+     * The most similar candidate at or above the threshold, if any. Ties go to the smaller cluster id,
+     * so the answer does not depend on the order the database returned the candidates in.
+     */
+    public Optional<Match> bestMatch(Signature signature, Collection<Candidate> candidates) {
+        return candidates.stream()
+                .map(c -> new Match(c.articleId(), c.clusterId(), similarity(signature, c.signature())))
+                .filter(m -> m.similarity() >= threshold)
+                .max(Comparator.comparingDouble(Match::similarity)
+                        .thenComparing(Match::clusterId, Comparator.reverseOrder()));
+    }
+
+    /** The cluster a new article with this signature joins: its best match's cluster, or none (a new cluster). */
+    public Optional<UUID> clusterFor(Signature signature, Collection<Candidate> candidates) {
+        return bestMatch(signature, candidates).map(Match::clusterId);
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    public int shingleWords() {
+        return shingleWords;
+    }
+
+    public int bands() {
+        return bands;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int signatureLength() {
+        return bands * rows;
+    }
+
+    private void requireLength(Signature signature) {
+        if (signature.length() != signatureLength()) {
+            throw new IllegalArgumentException(
+                    "signature of " + signature.length() + " values, this detector makes " + signatureLength());
+        }
+    }
+
+    /**
+     * A stored article that shares a band key with the new one. {@code clusterId} is the cluster it
+     * belongs to; null means it is its cluster's first article, so its own id is the cluster id.
+     */
+    public record Candidate(UUID articleId, UUID clusterId, Signature signature) {
+        public Candidate {
+            Objects.requireNonNull(articleId, "articleId");
+            Objects.requireNonNull(signature, "signature");
+            if (clusterId == null) {
+                clusterId = articleId;
+            }
+        }
+    }
+
+    /** The candidate chosen, the cluster to join, and the estimated similarity. */
+    public record Match(UUID articleId, UUID clusterId, double similarity) {
+    }
+}
