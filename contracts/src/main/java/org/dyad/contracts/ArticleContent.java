@@ -2,6 +2,7 @@ package org.dyad.contracts;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * An article as ingest-service stored it: the cleaned text that every downstream character offset
@@ -15,6 +16,8 @@ import java.util.Objects;
  *        {@code text} or {@code ingest-time}
  * @param contentHash SHA-256 of the cleaned text
  * @param cleaning what cleaning removed or collapsed
+ * @param clusterId the near-duplicate cluster the article belongs to (syndicated or lightly edited copies of
+ *        one story share it; it is the id of the cluster's first article), or null when not clustered
  */
 public record ArticleContent(
         String title,
@@ -27,7 +30,8 @@ public record ArticleContent(
         LocalDate publishedAt,
         String dateSource,
         String contentHash,
-        CleaningRecord cleaning) {
+        CleaningRecord cleaning,
+        UUID clusterId) {
 
     public ArticleContent {
         Objects.requireNonNull(text, "text");
@@ -38,6 +42,6 @@ public record ArticleContent(
     public static ArticleContent of(String title, String text, String source, String url, String language,
             LocalDate publishedAt) {
         return new ArticleContent(title, text, source, url, null, language, 0, publishedAt,
-                publishedAt == null ? null : "client", null, CleaningRecord.NONE);
+                publishedAt == null ? null : "client", null, CleaningRecord.NONE, null);
     }
 }

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * Published by nlp-service on {@link Topics#ARTICLES_ENRICHED}: the article as ingested plus its annotations.
- * Carrying the article lets query-service build its read model from this one topic.
+ * Carrying the article lets query-service build its read model from this one topic. Every offset in
+ * {@code annotations} indexes {@code article().text()}.
  */
 public record ArticleEnriched(
         UUID eventId,
@@ -16,7 +17,7 @@ public record ArticleEnriched(
         UUID articleId,
         String pipelineVersion,
         ArticleContent article,
-        List<EntityMention> mentions) {
+        Annotations annotations) {
 
     public ArticleEnriched {
         Objects.requireNonNull(eventId, "eventId");
@@ -24,13 +25,23 @@ public record ArticleEnriched(
         Objects.requireNonNull(articleId, "articleId");
         Objects.requireNonNull(pipelineVersion, "pipelineVersion");
         Objects.requireNonNull(article, "article");
-        mentions = mentions == null ? List.of() : List.copyOf(mentions);
+        annotations = annotations == null ? Annotations.NONE : annotations;
+    }
+
+    /** The entity mentions (shortcut for {@code annotations().mentions()}). */
+    public List<EntityMention> mentions() {
+        return annotations.mentions();
     }
 
     /** The enrichment of an ingested article, stamped now with the current schema version. */
-    public static ArticleEnriched of(ArticleIngested ingested, String pipelineVersion, List<EntityMention> mentions) {
+    public static ArticleEnriched of(ArticleIngested ingested, String pipelineVersion, Annotations annotations) {
         return new ArticleEnriched(UUID.randomUUID(), SchemaVersion.CURRENT, Instant.now(), ingested.articleId(),
-                pipelineVersion, ingested.article(), mentions);
+                pipelineVersion, ingested.article(), annotations);
+    }
+
+    /** An enrichment that holds only entity mentions. */
+    public static ArticleEnriched of(ArticleIngested ingested, String pipelineVersion, List<EntityMention> mentions) {
+        return of(ingested, pipelineVersion, Annotations.ofMentions(mentions));
     }
 
     /** The Kafka key: the article id. */

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.dyad.contracts.Annotations;
 import org.dyad.contracts.ArticleContent;
 import org.dyad.contracts.ArticleEnriched;
 import org.dyad.contracts.CleaningRecord;
@@ -53,9 +54,9 @@ final class EnrichedArticles {
         CleaningRecord cleaning = new CleaningRecord(
                 List.of(new CleaningRecord.RemovedLine("share-prompt", "Share the latest news updates")), 2, true, false);
         ArticleContent content = new ArticleContent(title, text, "dawn.com", "https://www.dawn.com/news/" + id,
-                "Staff Reporter", "en", 0.97, LocalDate.of(2025, 5, 8), "header", "hash-" + id, cleaning);
+                "Staff Reporter", "en", 0.97, LocalDate.of(2025, 5, 8), "header", "hash-" + id, cleaning, id);
         return new ArticleEnriched(UUID.randomUUID(), SchemaVersion.CURRENT, occurredAt, id, pipelineVersion, content,
-                mentions);
+                Annotations.ofMentions(mentions));
     }
 
     /** The {@code occurrence}-th (zero-based) appearance of {@code covered} in {@code text}. */

@@ -124,7 +124,7 @@ public class IngestService {
 
         ArticleContent content = new ArticleContent(article.title, article.text, article.source, article.url,
                 article.author, article.language, article.languageConfidence, article.publishedAt,
-                article.dateSource, hash, cleaned.record());
+                article.dateSource, hash, cleaned.record(), null);
         ArticleIngested event = ArticleIngested.of(article.id, content);
         OutboxEvent outbox = new OutboxEvent();
         outbox.id = event.eventId();
