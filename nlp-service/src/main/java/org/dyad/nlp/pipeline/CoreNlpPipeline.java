@@ -10,12 +10,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.dyad.contracts.Entity;
 import org.dyad.contracts.EntityMention;
+import org.dyad.contracts.Sentence;
 
 /**
  * The Stanford CoreNLP implementation of {@link Pipeline}: one {@link StanfordCoreNLP} per instance, built once
@@ -47,14 +50,34 @@ final class CoreNlpPipeline implements Pipeline {
     }
 
     @Override
-    public List<EntityMention> annotate(String text, LocalDate publishedAt) {
+    public ParsedText parse(String text, LocalDate publishedAt) {
         Annotation document = new Annotation(text);
         if (publishedAt != null) {
             // SUTime resolves "Wednesday" or "this year" against the document date.
             document.set(CoreAnnotations.DocDateAnnotation.class, publishedAt.toString());
         }
         corenlp.annotate(document);
-        List<CoreMap> found = document.get(CoreAnnotations.MentionsAnnotation.class);
+        List<Sentence> sentences = new ArrayList<>();
+        List<Token> tokens = new ArrayList<>();
+        List<CoreMap> coreSentences = document.get(CoreAnnotations.SentencesAnnotation.class);
+        if (coreSentences != null) {
+            for (CoreMap sentence : coreSentences) {
+                int index = sentences.size();
+                sentences.add(new Sentence(index, sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
+                        sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class)));
+                for (CoreLabel label : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
+                    tokens.add(new Token(tokens.size(), index, text.substring(label.beginPosition(), label.endPosition()),
+                            label.beginPosition(), label.endPosition(), label.tag(),
+                            label.lemma() == null ? null : label.lemma().toLowerCase(Locale.ROOT), label.ner(),
+                            label.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class)));
+                }
+            }
+        }
+        List<EntityMention> mentions = mentions(text, document.get(CoreAnnotations.MentionsAnnotation.class));
+        return new ParsedText(text, publishedAt, sentences, tokens, mentions, entities(mentions));
+    }
+
+    private static List<EntityMention> mentions(String text, List<CoreMap> found) {
         if (found == null) {
             return List.of();
         }
@@ -76,6 +99,18 @@ final class CoreNlpPipeline implements Pipeline {
                     f.sentence()));
         }
         return List.copyOf(mentions);
+    }
+
+    /** One entity per distinct id, in order of first mention, with the surface forms used for it. */
+    static List<Entity> entities(List<EntityMention> mentions) {
+        Map<String, List<EntityMention>> byId = new LinkedHashMap<>();
+        for (EntityMention m : mentions) {
+            byId.computeIfAbsent(m.entityId(), id -> new ArrayList<>()).add(m);
+        }
+        List<Entity> entities = new ArrayList<>(byId.size());
+        byId.forEach((id, ms) -> entities.add(new Entity(id, ms.get(0).type(), ms.get(0).name(),
+                ms.stream().map(EntityMention::text).distinct().toList(), null, List.of(), ms.size(), false)));
+        return entities;
     }
 
     /**

@@ -6,11 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
-import org.dyad.contracts.EntityMention;
 import org.dyad.nlp.config.NlpConfig;
 import org.jboss.logging.Logger;
 
@@ -63,8 +61,8 @@ public class SharedPipeline implements Pipeline {
 
     /** Annotates once the models are loaded, blocking the caller (a worker thread) until then. */
     @Override
-    public List<EntityMention> annotate(String text, LocalDate publishedAt) {
-        return await().annotate(text, publishedAt);
+    public ParsedText parse(String text, LocalDate publishedAt) {
+        return await().parse(text, publishedAt);
     }
 
     private Pipeline await() {

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 import org.dyad.contracts.ArticleEnriched;
 import org.dyad.contracts.ArticleFailed;
 import org.dyad.contracts.ArticleIngested;
-import org.dyad.contracts.EntityMention;
+import org.dyad.contracts.Annotations;
+import org.dyad.nlp.analysis.ArticleAnalyser;
+import org.dyad.nlp.pipeline.ParsedText;
 import org.dyad.nlp.config.NlpConfig;
 import org.dyad.nlp.pipeline.Pipeline;
 import org.dyad.nlp.pipeline.PipelineUnavailableException;
@@ -38,11 +40,13 @@ public class ArticleEnricher {
     private static final int MAX_DETAIL = 300;
 
     private final Pipeline pipeline;
+    private final ArticleAnalyser analyser;
     private final ObjectMapper mapper;
     private final int maxChars;
 
-    public ArticleEnricher(Pipeline pipeline, ObjectMapper mapper, NlpConfig config) {
+    public ArticleEnricher(Pipeline pipeline, ArticleAnalyser analyser, ObjectMapper mapper, NlpConfig config) {
         this.pipeline = pipeline;
+        this.analyser = analyser;
         this.mapper = mapper;
         this.maxChars = config.maxChars();
     }
@@ -70,9 +74,10 @@ public class ArticleEnricher {
             return failed(article.articleId(), TOO_LARGE,
                     "the text has " + article.article().text().length() + " characters; the limit is " + maxChars);
         }
-        List<EntityMention> mentions;
+        Annotations annotations;
         try {
-            mentions = pipeline.annotate(article.article().text(), article.article().publishedAt());
+            ParsedText parsed = pipeline.parse(article.article().text(), article.article().publishedAt());
+            annotations = analyser.analyse(parsed);
         } catch (PipelineUnavailableException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
@@ -81,7 +86,7 @@ public class ArticleEnricher {
             return failed(article.articleId(), PIPELINE_ERROR, "the NLP pipeline failed on this article: "
                     + shorten(Optional.ofNullable(e.getMessage()).orElse("no message")));
         }
-        return new Enriched(ArticleEnriched.of(article, pipeline.version(), mentions));
+        return new Enriched(ArticleEnriched.of(article, pipeline.version(), annotations));
     }
 
     /** The failure to report when an enrichment is too large for the topic it should go to. */

@@ -23,7 +23,7 @@ class CoreNlpPipelineTest {
     static void loadModelsOnce() {
         pipeline = new CoreNlpPipeline("test-version");
         fidanSeed = Seed.read("000_0de1ffbfcb81e0bd.txt");
-        fidanMentions = pipeline.annotate(fidanSeed.text(), fidanSeed.publishedAt());
+        fidanMentions = pipeline.parse(fidanSeed.text(), fidanSeed.publishedAt()).mentions();
     }
 
     @AfterAll
@@ -87,7 +87,7 @@ class CoreNlpPipelineTest {
         // CoreNLP's own entity mentions contain "He" and "his" as PERSON in seeds 000, 001 and 002.
         for (String name : Seed.ALL) {
             Seed seed = Seed.read(name);
-            assertThat(pipeline.annotate(seed.text(), seed.publishedAt()))
+            assertThat(pipeline.parse(seed.text(), seed.publishedAt()).mentions())
                     .as(name)
                     .filteredOn(m -> m.type().equals("PERSON"))
                     .isNotEmpty()
@@ -101,7 +101,7 @@ class CoreNlpPipelineTest {
         // "Azeri" is MISC and "two" a NUMBER for CoreNLP: neither is kept.
         Seed azeri = Seed.read("001_37f67198f4bc57ab.txt");
         assertThat(azeri.text()).contains("Azeri");
-        assertThat(pipeline.annotate(azeri.text(), azeri.publishedAt()))
+        assertThat(pipeline.parse(azeri.text(), azeri.publishedAt()).mentions())
                 .extracting(EntityMention::type).isSubsetOf(CoreNlpPipeline.KEPT_TYPES)
                 .doesNotContain("MISC", "NUMBER");
     }
@@ -109,7 +109,7 @@ class CoreNlpPipelineTest {
     @Test
     void relativeDatesAreResolvedAgainstThePublicationDate() {
         Seed seed = Seed.read("001_37f67198f4bc57ab.txt");
-        assertThat(pipeline.annotate(seed.text(), seed.publishedAt()))
+        assertThat(pipeline.parse(seed.text(), seed.publishedAt()).mentions())
                 .filteredOn(m -> m.text().equals("Saturday"))
                 .singleElement()
                 .satisfies(m -> assertThat(m.entityId()).isEqualTo("date:2021-06-26"));

@@ -27,7 +27,7 @@ public final class SeedBenchmark {
             int mentions = 0;
             for (String name : Seed.ALL) {
                 Seed seed = Seed.read(name);
-                List<EntityMention> found = pipeline.annotate(seed.text(), seed.publishedAt());
+                List<EntityMention> found = pipeline.parse(seed.text(), seed.publishedAt()).mentions();
                 chars += seed.text().length();
                 mentions += found.size();
                 if (verbose && round == 1) {

@@ -15,6 +15,8 @@ import org.dyad.contracts.ArticleContent;
 import org.dyad.contracts.ArticleIngested;
 import org.dyad.contracts.EntityMention;
 import org.dyad.nlp.config.NlpConfig;
+import org.dyad.nlp.analysis.ArticleAnalyser;
+import org.dyad.nlp.pipeline.ParsedText;
 import org.dyad.nlp.pipeline.Pipeline;
 import org.dyad.nlp.pipeline.PipelineUnavailableException;
 import org.junit.jupiter.api.Test;
@@ -156,8 +158,9 @@ class ArticleEnricherTest {
     private ArticleEnricher enricher(BiFunction<String, LocalDate, List<EntityMention>> annotate) {
         Pipeline pipeline = new Pipeline() {
             @Override
-            public List<EntityMention> annotate(String text, LocalDate publishedAt) {
-                return annotate.apply(text, publishedAt);
+            public ParsedText parse(String text, LocalDate publishedAt) {
+                return new ParsedText(text, publishedAt, List.of(), List.of(), annotate.apply(text, publishedAt),
+                        List.of());
             }
 
             @Override
@@ -165,7 +168,7 @@ class ArticleEnricherTest {
                 return "v-test";
             }
         };
-        return new ArticleEnricher(pipeline, mapper, config());
+        return new ArticleEnricher(pipeline, new ArticleAnalyser(), mapper, config());
     }
 
     private static NlpConfig config() {
