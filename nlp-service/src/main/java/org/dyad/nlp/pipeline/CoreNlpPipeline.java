@@ -24,7 +24,7 @@ import org.dyad.contracts.Sentence;
  * The Stanford CoreNLP implementation of {@link Pipeline}: one {@link StanfordCoreNLP} per instance, built once
  * (it loads ~0.8 GB of models) and shared, since its {@code annotate} is thread-safe.
  */
-final class CoreNlpPipeline implements Pipeline {
+public final class CoreNlpPipeline implements Pipeline {
 
     /** Entity types the read model uses; the rest (MISC, NUMBER, DURATION, ...) is noise for now. */
     static final Set<String> KEPT_TYPES = Set.of("PERSON", "ORGANIZATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE",
@@ -35,7 +35,7 @@ final class CoreNlpPipeline implements Pipeline {
     private final StanfordCoreNLP corenlp;
     private final String version;
 
-    CoreNlpPipeline(String version) {
+    public CoreNlpPipeline(String version) {
         Properties props = new Properties();
         props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
         // Cleaned articles keep headlines and datelines ("ISLAMABAD:") on lines of their own, without a full stop.
