@@ -110,11 +110,13 @@ class ArticleResource {
     @RolesAllowed({"ingestor", "analyst"})
     @Operation(summary = "The ingest status of an article: cleaned, enriched or failed (with the reason)")
     public ArticleStatusResponse status(@PathParam("id") String id) {
-        Article article = ingest.find(parseId(id))
+        IngestService.Stored stored = ingest.find(parseId(id))
                 .orElseThrow(() -> HttpProblem.builder().withStatus(Response.Status.NOT_FOUND)
                         .withTitle("Article not found").withDetail("No article has id " + id + ".").build());
+        Article article = stored.article();
         return new ArticleStatusResponse(article.id, article.status.apiName(), article.statusReason,
-                article.pipelineVersion, article.createdAt, article.updatedAt);
+                article.pipelineVersion, article.createdAt, article.updatedAt, article.clusterId,
+                stored.clusterSize(), article.nearDuplicateOf, article.nearDuplicateSimilarity);
     }
 
     private Response accept(ArticleDraft draft, String idempotencyKey) {

@@ -43,6 +43,16 @@ public class Article extends PanacheEntityBase {
     public String statusReason;
     @Column(name = "pipeline_version")
     public String pipelineVersion;
+    /** MinHash signature of the cleaned text ({@code Signature.toBytes}). */
+    public byte[] signature;
+    /** The near-duplicate cluster: the id of its first article (the article's own id when it started one). */
+    @Column(name = "cluster_id")
+    public UUID clusterId;
+    /** The earlier article this one was found to nearly duplicate, or null. */
+    @Column(name = "near_duplicate_of")
+    public UUID nearDuplicateOf;
+    @Column(name = "near_duplicate_similarity")
+    public Double nearDuplicateSimilarity;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -11,7 +11,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +26,10 @@ import org.dyad.ingest.cleaning.TextCleaner;
 import org.dyad.ingest.cleaning.TextDates;
 import org.dyad.contracts.Topics;
 import org.dyad.ingest.config.IngestConfig;
+import org.dyad.ingest.dedup.NearDuplicateDetector;
+import org.dyad.ingest.dedup.Signature;
 import org.dyad.ingest.domain.Article;
+import org.dyad.ingest.domain.ArticleBands;
 import org.dyad.ingest.domain.ArticleStatus;
 import org.dyad.ingest.domain.OutboxEvent;
 
@@ -41,6 +46,7 @@ public class IngestService {
     private static final double MIN_LANGUAGE_CONFIDENCE = 0.5;
 
     private final ArticleCleaner cleaner = new ArticleCleaner(BoilerplateRules.standard());
+    private final NearDuplicateDetector detector = NearDuplicateDetector.standard();
 
     IngestService(ObjectMapper json, IngestConfig config) {
         this.json = json;
@@ -117,14 +123,22 @@ public class IngestService {
         dateOf(draft, cleaned.text(), now, article);
         article.contentHash = hash;
         article.idempotencyKey = idempotencyKey;
+        Signature signature = detector.signature(cleaned.text());
+        long[] bands = detector.bandKeys(signature);
+        article.signature = signature.toBytes();
+        Optional<NearDuplicateDetector.Match> match = nearestCopy(signature, bands);
+        article.clusterId = match.map(NearDuplicateDetector.Match::clusterId).orElse(article.id);
+        article.nearDuplicateOf = match.map(NearDuplicateDetector.Match::articleId).orElse(null);
+        article.nearDuplicateSimilarity = match.map(NearDuplicateDetector.Match::similarity).orElse(null);
         article.status = ArticleStatus.CLEANED;
         article.createdAt = now;
         article.updatedAt = now;
         article.persistAndFlush();
+        ArticleBands.store(article.id, bands);
 
         ArticleContent content = new ArticleContent(article.title, article.text, article.source, article.url,
                 article.author, article.language, article.languageConfidence, article.publishedAt,
-                article.dateSource, hash, cleaned.record(), null);
+                article.dateSource, hash, cleaned.record(), article.clusterId);
         ArticleIngested event = ArticleIngested.of(article.id, content);
         OutboxEvent outbox = new OutboxEvent();
         outbox.id = event.eventId();
@@ -134,6 +148,27 @@ public class IngestService {
         outbox.createdAt = now;
         outbox.persistAndFlush();
         return new Outcome(article.id, article.status.apiName(), true);
+    }
+
+    /**
+     * The most similar stored article among those sharing a band key, if it is a near duplicate. Two copies
+     * arriving at the same instant may both miss each other and start two clusters; that costs a double count,
+     * never a lost article, and keeps ingestion free of a global lock.
+     */
+    private Optional<NearDuplicateDetector.Match> nearestCopy(Signature signature, long[] bands) {
+        List<NearDuplicateDetector.Candidate> candidates = new ArrayList<>();
+        for (ArticleBands.Row row : ArticleBands.sharingAny(bands)) {
+            Signature stored;
+            try {
+                stored = Signature.fromBytes(row.signature());
+            } catch (IllegalArgumentException staleFormat) {
+                continue; // made by another signature format: not comparable
+            }
+            if (stored.length() == detector.signatureLength()) {
+                candidates.add(new NearDuplicateDetector.Candidate(row.articleId(), row.clusterId(), stored));
+            }
+        }
+        return detector.bestMatch(signature, candidates);
     }
 
     /** The publication date and where it came from: the client or header, else the text, else the ingest time. */
@@ -149,9 +184,14 @@ public class IngestService {
         article.dateSource = written.isPresent() ? "text" : "ingest-time";
     }
 
+    /** A stored article and the size of its near-duplicate cluster. */
+    public record Stored(Article article, long clusterSize) {
+    }
+
     /** The ingest status of an article, if it exists. */
-    public Optional<Article> find(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(Article.<Article>findById(id)));
+    public Optional<Stored> find(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(Article.<Article>findById(id))
+                .map(a -> new Stored(a, a.clusterId == null ? 1 : Article.count("clusterId", a.clusterId))));
     }
 
     private String toJson(Object event) {

@@ -132,6 +132,52 @@ class ArticleResourceTest {
     }
 
     @Test
+    void lightlyEditedCopyJoinsTheOriginalsClusterAndAnUnrelatedArticleStartsItsOwn() throws Exception {
+        java.util.Random random = new java.util.Random();
+        String original = randomArticle(random, 220);
+        String[] words = original.split(" ");
+        words[40] = "syndicated";
+        words[120] = "edited";
+        String copy = "By Staff Reporter\n\n" + String.join(" ", words) + "\n\nFollow us on Twitter.";
+        String unrelated = randomArticle(random, 220);
+
+        String originalId = postText(original).then().statusCode(202).extract().path("id");
+        String copyId = postText(copy).then().statusCode(202).extract().path("id");
+        String unrelatedId = postText(unrelated).then().statusCode(202).extract().path("id");
+
+        given().auth().oauth2(token("analyst")).when().get("/api/v1/articles/" + copyId + "/status")
+                .then().statusCode(200)
+                .body("clusterId", equalTo(originalId))
+                .body("nearDuplicateOf", equalTo(originalId))
+                .body("similarity", org.hamcrest.Matchers.greaterThanOrEqualTo(0.5f))
+                .body("clusterSize", equalTo(2));
+        given().auth().oauth2(token("analyst")).when().get("/api/v1/articles/" + originalId + "/status")
+                .then().statusCode(200).body("clusterId", equalTo(originalId)).body("clusterSize", equalTo(2));
+        given().auth().oauth2(token("analyst")).when().get("/api/v1/articles/" + unrelatedId + "/status")
+                .then().statusCode(200)
+                .body("clusterId", equalTo(unrelatedId))
+                .body("nearDuplicateOf", org.hamcrest.Matchers.nullValue())
+                .body("clusterSize", equalTo(1));
+
+        ArticleIngested event = json.readValue(recordsFor(Topics.ARTICLES_INGESTED, copyId, 1).get(0).value(),
+                ArticleIngested.class);
+        assertThat(event.article().clusterId()).hasToString(originalId);
+    }
+
+    /** A text of random words from a news vocabulary: unlike any other article a test posts. */
+    private static String randomArticle(java.util.Random random, int wordCount) {
+        String[] vocabulary = ("minister talks defence trade energy agreement signed visit capital army exercise "
+                + "border security economy tariff cooperation pipeline summit delegation officials said week "
+                + "government forces joint meeting parliament budget investment gas oil port railway treaty "
+                + "ambassador foreign ministry statement region strategic partnership bilateral").split(" ");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < wordCount; i++) {
+            text.append(i == 0 ? "" : " ").append(vocabulary[random.nextInt(vocabulary.length)]);
+        }
+        return text.append('.').toString();
+    }
+
+    @Test
     void emptyBodiesAreProblemsAndStoreNothing() {
         long before = articleCount();
         given().auth().oauth2(token("ingestor")).contentType("text/plain").body("")
