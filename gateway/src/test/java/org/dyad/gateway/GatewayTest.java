@@ -235,4 +235,75 @@ class GatewayTest {
         assertThat(paths).containsOnlyKeys("/api/v1/articles", "/api/v1/articles/batch", "/api/v1/articles/{id}",
                 "/api/v1/articles/{id}/status", "/api/v1/search");
     }
+
+    @Test
+    void clientOverItsRateLimitGets429WithRetryAfterAndRecovers() throws InterruptedException {
+        downstreams.query().stubFor(get(urlPathEqualTo("/api/v1/search"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+        String token = Tokens.forClient("rate-probe", "analyst");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/search?q=x").then().statusCode(200);
+        }
+        Response refused = given().auth().oauth2(token).when().get("/api/v1/search?q=x");
+        refused.then().statusCode(429)
+                .contentType(PROBLEM_JSON)
+                .body("type", is("urn:dyad:problem:rate-limited"));
+        int retryAfter = Integer.parseInt(refused.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1, 2);
+        // another client's bucket is its own
+        given().auth().oauth2(Tokens.withRoles("analyst")).when().get("/api/v1/search?q=x").then().statusCode(200);
+
+        Thread.sleep(retryAfter * 1000L + 200);
+        given().auth().oauth2(token).when().get("/api/v1/search?q=x").then().statusCode(200);
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdThatTheServiceReceivedToo() {
+        downstreams.query().stubFor(get(urlPathEqualTo("/api/v1/search"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+        String generated = given().auth().oauth2(Tokens.withRoles("analyst")).when().get("/api/v1/search?q=a")
+                .then().statusCode(200).extract().header("X-Request-Id");
+        assertThat(generated).matches("[0-9a-f-]{36}");
+        downstreams.query().verify(getRequestedFor(urlPathEqualTo("/api/v1/search"))
+                .withHeader("X-Request-Id", equalTo(generated)));
+
+        given().auth().oauth2(Tokens.withRoles("analyst")).header("X-Request-Id", "client-chosen.42")
+                .when().get("/api/v1/search?q=b")
+                .then().statusCode(200).header("X-Request-Id", is("client-chosen.42"));
+        String forged = given().auth().oauth2(Tokens.withRoles("analyst"))
+                .header("X-Request-Id", "bad id\r\nSet-Cookie: x")
+                .when().get("/api/v1/search?q=c")
+                .then().statusCode(200).extract().header("X-Request-Id");
+        assertThat(forged).matches("[0-9a-f-]{36}");
+        // problem answers too
+        given().when().get("/api/v1/search?q=d").then().statusCode(401).header("X-Request-Id", not(is((String) null)));
+    }
+
+    @Test
+    void apiResponsesCarryTheSecurityHeaders() {
+        given().when().get("/api/v1/search?q=x")
+                .then().statusCode(401)
+                .header("X-Content-Type-Options", is("nosniff"))
+                .header("X-Frame-Options", is("DENY"))
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("Cache-Control", is("no-store"));
+    }
+
+    @Test
+    void corsPreflightAllowsOnlyTheConfiguredOrigin() {
+        given().header("Origin", "http://127.0.0.1:8080").header("Access-Control-Request-Method", "GET")
+                .when().options("/api/v1/search")
+                .then().header("Access-Control-Allow-Origin", is("http://127.0.0.1:8080"));
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .when().options("/api/v1/search")
+                .then().header("Access-Control-Allow-Origin", not(is("https://evil.example")));
+    }
+
+    @Test
+    void swaggerUiAndMetricsAreServed() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        given().auth().oauth2(Tokens.withRoles("analyst")).when().get("/api/v1/search?q=m");
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"));
+    }
 }

@@ -16,4 +16,14 @@ final class Tokens {
                 .issuer("https://server.example.com")
                 .sign();
     }
+
+    /** A token issued to the OAuth client {@code clientId} (claim {@code azp}). */
+    static String forClient(String clientId, String... roles) {
+        return Jwt.preferredUserName("bot")
+                .claim("azp", clientId)
+                .groups(Set.of(roles))
+                .audience("dyad-api")
+                .issuer("https://server.example.com")
+                .sign();
+    }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import org.dyad.gateway.config.GatewayConfig;
 import org.dyad.gateway.service.Backend;
+import org.dyad.gateway.security.RateLimited;
 import org.dyad.gateway.service.Forwarder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/articles")
 @Tag(name = "Articles")
 @Blocking
+@RateLimited
 class ArticlesResource {
 
     private final Forwarder forwarder;

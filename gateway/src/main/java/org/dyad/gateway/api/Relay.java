@@ -14,9 +14,12 @@ final class Relay {
     private Relay() {
     }
 
-    /** The caller's headers a service needs: its bearer token and, for a body, the body's type. */
+    /** The caller's headers a service needs: its bearer token, the request id and, for a body, the body's type. */
     static Map<String, String> headers(HttpHeaders caller) {
         Map<String, String> headers = new HashMap<>();
+        headers.put(RequestIds.HEADER, caller.getHeaderString(RequestIds.HEADER));
+        headers.put("Idempotency-Key", caller.getHeaderString("Idempotency-Key"));
+        headers.put("Content-Location", caller.getHeaderString("Content-Location"));
         headers.put(HttpHeaders.AUTHORIZATION, caller.getHeaderString(HttpHeaders.AUTHORIZATION));
         headers.put(HttpHeaders.CONTENT_TYPE, caller.getHeaderString(HttpHeaders.CONTENT_TYPE));
         return headers;
@@ -35,6 +38,7 @@ final class Relay {
         }
         relayed.contentType().ifPresent(type -> response.header(HttpHeaders.CONTENT_TYPE, type));
         relayed.location().ifPresent(location -> response.header(HttpHeaders.LOCATION, location));
+        relayed.retryAfter().ifPresent(seconds -> response.header("Retry-After", seconds));
         return response.build();
     }
 }

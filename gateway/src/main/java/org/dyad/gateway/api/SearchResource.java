@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.dyad.gateway.service.Backend;
+import org.dyad.gateway.security.RateLimited;
 import org.dyad.gateway.service.Forwarder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/search")
 @Tag(name = "Search")
 @Blocking
+@RateLimited
 class SearchResource {
 
     private final Forwarder forwarder;

@@ -1,5 +1,7 @@
 package org.dyad.gateway.service;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -32,8 +34,11 @@ public class Forwarder {
     // One client for all requests: it owns the connection pool.
     private final HttpClient client;
 
-    Forwarder(GatewayConfig config) {
+    private final OpenTelemetry openTelemetry;
+
+    Forwarder(GatewayConfig config, OpenTelemetry openTelemetry) {
         this.config = config;
+        this.openTelemetry = openTelemetry;
         // HTTP/1.1: the services speak it, and it spares an h2c upgrade attempt on every new connection.
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -61,10 +66,14 @@ public class Forwarder {
                 request.header(name, value);
             }
         });
+        // The trace goes on into the service (W3C traceparent); a no-op while tracing is off.
+        openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), request,
+                (carrier, key, value) -> carrier.header(key, value));
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Relayed(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type"), response.headers().firstValue("Location"));
+                    response.headers().firstValue("Content-Type"), response.headers().firstValue("Location"),
+                    response.headers().firstValue("Retry-After"));
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw unavailable(backend, method, target, e);
         } catch (HttpTimeoutException e) {
