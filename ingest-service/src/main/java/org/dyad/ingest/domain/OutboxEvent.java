@@ -25,4 +25,10 @@ public class OutboxEvent extends PanacheEntityBase {
     public Instant claimedUntil;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** The X-Request-Id of the request that stored the article, sent as the Kafka header dyad-request-id. */
+    @Column(name = "request_id")
+    public String requestId;
+    /** The W3C traceparent of that request (null while tracing is off), sent as the Kafka header traceparent. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -1,10 +1,15 @@
 package org.dyad.ingest.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.dyad.ingest.config.IngestConfig;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -35,15 +41,35 @@ class OutboxRelay {
     private final Emitter<Record<String, String>> emitter;
     private final IngestConfig config;
 
+    private final Counter publishedCount;
+
     OutboxRelay(EntityManager em, @Channel(Channels.ARTICLES_INGESTED) Emitter<Record<String, String>> emitter,
-            IngestConfig config) {
+            IngestConfig config, MeterRegistry metrics) {
         this.em = em;
         this.emitter = emitter;
         this.config = config;
+        this.publishedCount = Counter.builder("dyad.articles.published")
+                .description("articles.ingested events acknowledged by Kafka").register(metrics);
+        // What waits in the outbox: grows while Kafka is down, drains when it is back.
+        Gauge.builder("dyad.outbox.pending", this, OutboxRelay::pending)
+                .description("Outbox rows not yet published").register(metrics);
     }
 
-    private record Pending(UUID id, UUID articleId, String payload) {
+    private double pending() {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                    .createNativeQuery("select count(*) from outbox_event where published_at is null")
+                    .getSingleResult()).doubleValue());
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
+
+    private record Pending(UUID id, UUID articleId, String payload, String requestId, String traceParent) {
+    }
+
+    /** Kafka header carrying the X-Request-Id of the request that stored the article. */
+    static final String REQUEST_ID_HEADER = "dyad-request-id";
 
     @Scheduled(every = "${dyad.ingest.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
@@ -62,7 +88,16 @@ class OutboxRelay {
         List<CompletableFuture<UUID>> acks = new ArrayList<>(batch.size());
         for (Pending row : batch) {
             CompletableFuture<UUID> ack = new CompletableFuture<>();
+            RecordHeaders headers = new RecordHeaders();
+            if (row.requestId() != null) {
+                headers.add(REQUEST_ID_HEADER, row.requestId().getBytes(StandardCharsets.UTF_8));
+            }
+            if (row.traceParent() != null) {
+                // the trace of the request that stored the article, so the consumers' spans join it
+                headers.add("traceparent", row.traceParent().getBytes(StandardCharsets.UTF_8));
+            }
             emitter.send(Message.of(Record.of(row.articleId().toString(), row.payload()))
+                    .addMetadata(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build())
                     .withAck(() -> {
                         ack.complete(row.id());
                         return CompletableFuture.completedFuture(null);
@@ -85,6 +120,7 @@ class OutboxRelay {
                 break;
             }
         }
+        publishedCount.increment(published.size());
         if (!published.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> em
                     .createNativeQuery("update outbox_event set published_at = now(), claimed_until = null where id in (:ids)")
@@ -103,13 +139,14 @@ class OutboxRelay {
                     where id in (select id from outbox_event
                                  where published_at is null and (claimed_until is null or claimed_until < now())
                                  order by created_at limit :limit for update skip locked)
-                    returning id, article_id, payload, created_at""")
+                    returning id, article_id, payload, created_at, request_id, trace_parent""")
                     .setParameter("until", Timestamp.from(until))
                     .setParameter("limit", config.outbox().batchSize())
                     .getResultList();
             // keep the order in which articles were stored
             rows.sort((a, b) -> ((Comparable<Object>) a[3]).compareTo(b[3]));
-            return rows.stream().map(r -> new Pending((UUID) r[0], (UUID) r[1], (String) r[2])).toList();
+            return rows.stream().map(r -> new Pending((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[4],
+                    (String) r[5])).toList();
         });
     }
 }

@@ -2,6 +2,10 @@ package org.dyad.ingest.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -12,9 +16,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.dyad.contracts.ArticleContent;
@@ -32,6 +38,7 @@ import org.dyad.ingest.domain.Article;
 import org.dyad.ingest.domain.ArticleBands;
 import org.dyad.ingest.domain.ArticleStatus;
 import org.dyad.ingest.domain.OutboxEvent;
+import org.jboss.logging.MDC;
 
 /**
  * Accepts an article: cleans it, stores it once (by content hash and Idempotency-Key) and queues its
@@ -48,9 +55,31 @@ public class IngestService {
     private final ArticleCleaner cleaner = new ArticleCleaner(BoilerplateRules.standard());
     private final NearDuplicateDetector detector = NearDuplicateDetector.standard();
 
-    IngestService(ObjectMapper json, IngestConfig config) {
+    private final OpenTelemetry openTelemetry;
+    private final Counter created;
+    private final Counter duplicates;
+
+    IngestService(ObjectMapper json, IngestConfig config, OpenTelemetry openTelemetry, MeterRegistry metrics) {
         this.json = json;
         this.config = config;
+        this.openTelemetry = openTelemetry;
+        this.created = Counter.builder("dyad.articles.ingested").tag("outcome", "created")
+                .description("Articles accepted and stored").register(metrics);
+        this.duplicates = Counter.builder("dyad.articles.ingested").tag("outcome", "duplicate")
+                .description("Articles refused as exact duplicates (the first id returned)").register(metrics);
+    }
+
+    /** The request id of the current request (set by the API's filter), or null outside a request. */
+    private static String requestId() {
+        Object id = MDC.get("requestId");
+        return id == null ? null : id.toString();
+    }
+
+    /** The W3C traceparent of the current span, or null while tracing is off. */
+    private String traceParent() {
+        Map<String, String> carrier = new HashMap<>();
+        openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), carrier, Map::put);
+        return carrier.get("traceparent");
     }
 
     /** What became of an accepted article: a new record, or the one that already held the same text. */
@@ -73,13 +102,18 @@ public class IngestService {
         String hash = sha256(text);
         Optional<Outcome> earlier = findEarlier(hash, idempotencyKey);
         if (earlier.isPresent()) {
+            duplicates.increment();
             return earlier.get();
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> store(draft, cleaned, hash, idempotencyKey));
+            Outcome stored = QuarkusTransaction.requiringNew().call(() -> store(draft, cleaned, hash, idempotencyKey));
+            created.increment();
+            return stored;
         } catch (PersistenceException raced) {
             // another request stored the same text or key between our look-up and our insert
-            return findEarlier(hash, idempotencyKey).orElseThrow(() -> raced);
+            Outcome first = findEarlier(hash, idempotencyKey).orElseThrow(() -> raced);
+            duplicates.increment();
+            return first;
         }
     }
 
@@ -146,6 +180,9 @@ public class IngestService {
         outbox.topic = Topics.ARTICLES_INGESTED;
         outbox.payload = toJson(event);
         outbox.createdAt = now;
+        outbox.requestId = requestId();
+        outbox.traceParent = traceParent();
+        MDC.put("articleId", article.id.toString());
         outbox.persistAndFlush();
         return new Outcome(article.id, article.status.apiName(), true);
     }

@@ -178,6 +178,51 @@ class ArticleResourceTest {
     }
 
     @Test
+    void requestIdFollowsTheArticleOntoItsKafkaRecord() throws Exception {
+        String id = given().auth().oauth2(token("ingestor")).contentType("text/plain")
+                .header("X-Request-Id", "req-follow-1")
+                .body(unique("Pakistan and Azerbaijan agreed to expand trade."))
+                .when().post("/api/v1/articles")
+                .then().statusCode(202).header("X-Request-Id", equalTo("req-follow-1")).extract().path("id");
+
+        ConsumerRecord<String, String> record = recordsFor(Topics.ARTICLES_INGESTED, id, 1).get(0);
+        assertThat(record.headers().lastHeader("dyad-request-id")).isNotNull();
+        assertThat(new String(record.headers().lastHeader("dyad-request-id").value(), StandardCharsets.UTF_8))
+                .isEqualTo("req-follow-1");
+    }
+
+    @Test
+    void writesAreAuditedAndOnlyAdminsReadTheTrail() {
+        String id = postText(unique("Turkey and Pakistan discussed energy cooperation.")).then().statusCode(202)
+                .extract().path("id");
+        given().auth().oauth2(token("analyst")).contentType("text/plain").body("refused")
+                .when().post("/api/v1/articles").then().statusCode(403);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(token("admin")).queryParam("actor", "alice").queryParam("limit", "50")
+                        .when().get("/api/v1/admin/audit")
+                        .then().statusCode(200)
+                        .body("findAll { it.articleId == '" + id + "' }.action", hasItem("article.submit"))
+                        .body("findAll { it.articleId == '" + id + "' }.outcome", hasItem("created"))
+                        .body("findAll { it.outcome == 'refused' }.status", hasItem(403)));
+
+        given().auth().oauth2(token("analyst")).when().get("/api/v1/admin/audit").then().statusCode(403);
+        given().when().get("/api/v1/admin/audit").then().statusCode(401);
+        given().auth().oauth2(token("admin")).queryParam("since", "yesterday")
+                .when().get("/api/v1/admin/audit")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo("urn:dyad:problem:invalid-parameter"));
+    }
+
+    @Test
+    void metricsCountIngestedArticles() {
+        postText(unique("Russia and Pakistan signed a memorandum.")).then().statusCode(202);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("dyad_articles_ingested_total{outcome=\"created\""))
+                .body(containsString("dyad_outbox_pending"));
+    }
+
+    @Test
     void emptyBodiesAreProblemsAndStoreNothing() {
         long before = articleCount();
         given().auth().oauth2(token("ingestor")).contentType("text/plain").body("")
