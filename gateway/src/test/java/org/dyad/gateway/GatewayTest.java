@@ -233,7 +233,7 @@ class GatewayTest {
                 .extract().jsonPath().getMap("paths");
 
         assertThat(paths).containsOnlyKeys("/api/v1/articles", "/api/v1/articles/batch", "/api/v1/articles/{id}",
-                "/api/v1/articles/{id}/status", "/api/v1/search");
+                "/api/v1/articles/{id}/status", "/api/v1/search", "/api/v1/admin/audit");
     }
 
     @Test
@@ -305,5 +305,12 @@ class GatewayTest {
         given().auth().oauth2(Tokens.withRoles("analyst")).when().get("/api/v1/search?q=m");
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"));
+    }
+
+    @Test
+    void readinessIncludesTheIdentityProvider() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'keycloak' }.status", is("UP"));
     }
 }
