@@ -28,7 +28,7 @@ class RateLimitInterceptor {
 
     @AroundInvoke
     Object limit(InvocationContext call) throws Exception {
-        RateLimiter.Decision decision = limiter.tryTake(clientOf(identity));
+        RateLimiter.Decision decision = limiter.tryTake(callerOf(identity));
         if (!decision.allowed()) {
             throw HttpProblem.builder()
                     .withType(TYPE)
@@ -42,19 +42,19 @@ class RateLimitInterceptor {
         return call.proceed();
     }
 
-    /** The OAuth client (azp) the token was issued to, else the subject: the party the limit is for. */
-    static String clientOf(SecurityIdentity identity) {
+    /**
+     * Whose bucket a call takes from: the OAuth client the token was issued to ({@code azp}) and the subject, so
+     * every person using the shared command-line client has a bucket of their own, and a service account
+     * (client credentials) has its client's.
+     */
+    static RateLimiter.Caller callerOf(SecurityIdentity identity) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             // Custom claims come back as JSON values (jakarta.json.JsonString), standard ones as strings.
             Object claim = jwt.getClaim("azp");
             String azp = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
-            if (azp != null && !azp.isBlank()) {
-                return azp;
-            }
-            if (jwt.getSubject() != null) {
-                return "sub:" + jwt.getSubject();
-            }
+            String subject = jwt.getSubject() != null ? jwt.getSubject() : identity.getPrincipal().getName();
+            return new RateLimiter.Caller(azp == null || azp.isBlank() ? "unknown-client" : azp, subject);
         }
-        return "principal:" + identity.getPrincipal().getName();
+        return new RateLimiter.Caller("unknown-client", identity.getPrincipal().getName());
     }
 }

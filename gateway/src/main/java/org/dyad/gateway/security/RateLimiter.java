@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.dyad.gateway.config.GatewayConfig;
 
 /**
- * One token bucket per client, in this gateway instance's memory (bucket4j). With several gateway replicas each
+ * One token bucket per client and subject, in this gateway instance's memory (bucket4j). With several gateway replicas each
  * holds its own buckets, so a client's effective limit is the per-instance limit times the replicas its calls
  * reach; a shared store is the next step if that ever matters.
  */
@@ -28,12 +28,12 @@ public class RateLimiter {
                 .build();
     }
 
-    /** Whether the client may make one more call now, and if not, when. */
-    public Decision tryTake(String client) {
+    /** Whether the caller may make one more call now, and if not, when. */
+    public Decision tryTake(Caller caller) {
         if (!config.enabled()) {
             return new Decision(true, 0);
         }
-        Bucket bucket = buckets.get(client, this::newBucket);
+        Bucket bucket = buckets.get(caller.clientId() + "/" + caller.subject(), key -> newBucket(caller.clientId()));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return new Decision(true, 0);
@@ -48,6 +48,10 @@ public class RateLimiter {
                 .addLimit(Bandwidth.builder().capacity(limit.capacity())
                         .refillGreedy(limit.refill(), limit.period()).build())
                 .build();
+    }
+
+    /** Who calls: the OAuth client ({@code azp}), whose limit applies, and the subject, whose bucket it is. */
+    public record Caller(String clientId, String subject) {
     }
 
     /** The answer for one call: allowed, or refused with the seconds to wait. */
