@@ -63,23 +63,14 @@ class TokenAttacksIT {
         refused(token, "expired");
     }
 
+    // A token with a wrong issuer but a genuine signature cannot be had from Keycloak (it will not let a mapper
+    // override "iss"); GatewayTest.tokenWithAWrongIssuerIsRefused signs one with the test OIDC server's key.
+    // Here the other realm's token has both a wrong issuer and keys the platform does not trust.
     @Test
     void tokenOfAnotherRealmIsRefused() {
         String master = KeycloakAdmin.masterRealmToken();
         assertThat(claims(master).get("iss").toString()).endsWith("/realms/master");
         refused(master, "another realm: other issuer, other keys");
-    }
-
-    @Test
-    void tokenWithAWrongIssuerIsRefused() {
-        KeycloakAdmin.Client evil = keycloak.client("analyst", true, Map.of(), List.of(Map.of(
-                "name", "evil-issuer", "protocol", "openid-connect", "protocolMapper", "oidc-hardcoded-claim-mapper",
-                "config", Map.of("claim.name", "iss", "claim.value", "http://evil.example/realms/dyad",
-                        "jsonType.label", "String", "access.token.claim", "true"))));
-        String token = evil.token();
-        assertThat(claims(token).get("iss")).as("Keycloak signed a token with the forged issuer")
-                .isEqualTo("http://evil.example/realms/dyad");
-        refused(token, "wrong issuer, genuine signature");
     }
 
     @Test

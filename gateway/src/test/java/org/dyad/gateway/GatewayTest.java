@@ -313,4 +313,16 @@ class GatewayTest {
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'keycloak' }.status", is("UP"));
     }
+
+    @Test
+    void tokenWithAWrongIssuerIsRefusedThoughItsSignatureIsGenuine() {
+        String token = io.smallrye.jwt.build.Jwt.preferredUserName("alice").groups(java.util.Set.of("analyst"))
+                .audience("dyad-api").issuer("https://evil.example/realms/dyad").sign();
+        given().auth().oauth2(token).when().get("/api/v1/search?q=x")
+                .then().statusCode(401).contentType(PROBLEM_JSON);
+        String wrongAudience = io.smallrye.jwt.build.Jwt.preferredUserName("alice").groups(java.util.Set.of("analyst"))
+                .audience("another-api").issuer("https://server.example.com").sign();
+        given().auth().oauth2(wrongAudience).when().get("/api/v1/search?q=x").then().statusCode(401);
+        downstreams.query().verify(0, anyRequestedFor(anyUrl()));
+    }
 }

@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +64,18 @@ class BatchResource {
             int lineNumber = 0;
             BufferedInputStream in = new BufferedInputStream(body);
             byte[] line;
+            List<Object> chunk = new ArrayList<>(CHUNK);
             while ((line = nextLine(in, config.maxArticleBytes())) != null) {
                 lineNumber++;
                 if (isBlank(line)) {
                     continue;
                 }
-                write(out, counts.add(process(lineNumber, line)));
+                chunk.add(process(lineNumber, line));
+                if (chunk.size() == CHUNK) {
+                    flush(out, counts, chunk);
+                }
             }
+            flush(out, counts, chunk);
             write(out, counts.summary());
         };
         return Response.ok(stream, NDJSON).build();
@@ -89,16 +95,65 @@ class BatchResource {
         }
         StreamingOutput stream = out -> {
             Counts counts = new Counts();
+            List<Object> chunk = new ArrayList<>(CHUNK);
             for (int i = 0; i < items.size(); i++) {
                 ArticleDraft item = items.get(i);
-                write(out, counts.add(accept(i + 1, item, item.url())));
+                chunk.add(new Pending(i + 1, submission(item, item.url())));
+                if (chunk.size() == CHUNK) {
+                    flush(out, counts, chunk);
+                }
             }
+            flush(out, counts, chunk);
             write(out, counts.summary());
         };
         return Response.ok(stream, NDJSON).build();
     }
 
-    private Map<String, Object> process(int lineNumber, byte[] bytes) {
+    /** Lines stored per transaction: one commit for up to this many articles. */
+    private static final int CHUNK = 100;
+
+    /** A line that parsed and awaits storing. */
+    private record Pending(int lineNumber, IngestService.Submission submission) {
+    }
+
+    /** Stores the chunk's pending lines in one go and writes every line's result, in line order. */
+    private void flush(OutputStream out, Counts counts, List<Object> chunk) throws IOException {
+        List<Pending> pending = chunk.stream().filter(Pending.class::isInstance).map(Pending.class::cast).toList();
+        List<IngestService.Result> results = pending.isEmpty() ? List.of()
+                : ingest.ingestAll(pending.stream().map(Pending::submission).toList());
+        int next = 0;
+        for (Object item : chunk) {
+            if (item instanceof Pending p) {
+                write(out, counts.add(result(p.lineNumber(), results.get(next++))));
+            } else {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> failure = (Map<String, Object>) item;
+                write(out, counts.add(failure));
+            }
+        }
+        chunk.clear();
+    }
+
+    private static IngestService.Submission submission(ArticleDraft draft, String clientId) {
+        return new IngestService.Submission(draft, clientId == null || clientId.isBlank() ? null
+                : "client-id:" + clientId);
+    }
+
+    private static Map<String, Object> result(int lineNumber, IngestService.Result result) {
+        if (result.refused() != null) {
+            return failure(lineNumber, ArticleResource.statusOf(result.refused()), result.refused().type(),
+                    result.refused().getMessage());
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("line", lineNumber);
+        line.put("status", result.outcome().created() ? 202 : 200);
+        line.put("id", result.outcome().id());
+        line.put("duplicate", !result.outcome().created());
+        return line;
+    }
+
+    /** A line's failure (a map), or the article it holds, pending. */
+    private Object process(int lineNumber, byte[] bytes) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -125,22 +180,7 @@ class BatchResource {
         } catch (HttpProblem problem) {
             return failure(lineNumber, problem.getStatusCode(), slug(problem), problem.getDetail());
         }
-        return accept(lineNumber, draft, request.id());
-    }
-
-    private Map<String, Object> accept(int lineNumber, ArticleDraft draft, String clientId) {
-        try {
-            IngestService.Outcome outcome = ingest.ingest(draft, clientId == null || clientId.isBlank() ? null
-                    : "client-id:" + clientId);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("line", lineNumber);
-            result.put("status", outcome.created() ? 202 : 200);
-            result.put("id", outcome.id());
-            result.put("duplicate", !outcome.created());
-            return result;
-        } catch (InvalidArticleException e) {
-            return failure(lineNumber, ArticleResource.statusOf(e), e.type(), e.getMessage());
-        }
+        return new Pending(lineNumber, submission(draft, request.id()));
     }
 
     private static Map<String, Object> failure(int lineNumber, int status, String type, String detail) {

@@ -16,17 +16,22 @@ public final class ArticleBands {
     public record Row(UUID articleId, UUID clusterId, byte[] signature) {
     }
 
-    /** The articles sharing any of the keys (each once). */
+    /**
+     * The articles sharing the most of the keys (each once), at most {@code limit}: the pairs with the highest
+     * similarity share the most bands, so a story with thousands of stored copies still costs one bounded look-up.
+     */
     @SuppressWarnings("unchecked")
-    public static List<Row> sharingAny(long[] keys) {
+    public static List<Row> sharingMost(long[] keys, int limit) {
         if (keys.length == 0) {
             return List.of();
         }
         // The keys are numbers this service computed, never client input, so they go into the SQL as literals:
         // one statement, however many bands.
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
-                "select a.id, a.cluster_id, a.signature from article a where a.signature is not null and a.id in "
-                        + "(select b.article_id from article_band b where b.band_key in (" + literals(keys) + "))")
+                "select a.id, a.cluster_id, a.signature from article a join (select article_id, count(*) shared "
+                        + "from article_band where band_key in (" + literals(keys) + ") group by article_id "
+                        + "order by shared desc limit :limit) b on b.article_id = a.id where a.signature is not null")
+                .setParameter("limit", limit)
                 .getResultList();
         List<Row> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {

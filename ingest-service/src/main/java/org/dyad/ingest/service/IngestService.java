@@ -49,6 +49,8 @@ public class IngestService {
 
     private final ObjectMapper json;
     private final IngestConfig config;
+    /** Stored articles compared with a new one at most: those sharing the most LSH bands with it. */
+    private static final int MAX_CANDIDATES = 50;
     /** Below this, a language the client declared wins over the detected one. */
     private static final double MIN_LANGUAGE_CONFIDENCE = 0.5;
 
@@ -87,6 +89,67 @@ public class IngestService {
     }
 
     public Outcome ingest(ArticleDraft draft, String idempotencyKey) {
+        Result result = ingestAll(List.of(new Submission(draft, idempotencyKey))).get(0);
+        if (result.refused() != null) {
+            throw result.refused();
+        }
+        return result.outcome();
+    }
+
+    /** One article to ingest: the draft and its idempotency key (or null). */
+    public record Submission(ArticleDraft draft, String idempotencyKey) {
+    }
+
+    /** What became of one submission of a batch: an outcome, or the reason it was refused. */
+    public record Result(Outcome outcome, InvalidArticleException refused) {
+    }
+
+    /**
+     * Ingests several articles, in order, as one transaction: a batch pays one commit, not one per article.
+     * The CPU work (cleaning, language, signature) is done first, outside the transaction. If the transaction
+     * fails (another request stored the same text or key at the same moment), the articles are ingested again
+     * one at a time, so one conflict costs the batch nothing but time.
+     */
+    public List<Result> ingestAll(List<Submission> submissions) {
+        List<Object> prepared = new ArrayList<>(submissions.size());
+        for (Submission submission : submissions) {
+            try {
+                prepared.add(prepare(submission));
+            } catch (InvalidArticleException e) {
+                prepared.add(e);
+            }
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> storeAll(prepared));
+        } catch (InvalidArticleException | PersistenceException conflict) {
+            if (submissions.size() == 1) {
+                if (conflict instanceof InvalidArticleException refused) {
+                    return List.of(new Result(null, refused));
+                }
+                // raced with a request storing the same text or key: its article is the answer
+                Prepared one = (Prepared) prepared.get(0);
+                return List.of(QuarkusTransaction.requiringNew().call(() -> earlier(one))
+                        .map(outcome -> {
+                            duplicates.increment();
+                            return new Result(outcome, null);
+                        })
+                        .orElseThrow(() -> (PersistenceException) conflict));
+            }
+            List<Result> results = new ArrayList<>(submissions.size());
+            for (Submission submission : submissions) {
+                results.addAll(ingestAll(List.of(submission)));
+            }
+            return results;
+        }
+    }
+
+    /** An article cleaned, hashed, its language guessed and its signature made: ready to store. */
+    private record Prepared(Submission submission, ArticleCleaner.Cleaned cleaned, String hash,
+            LanguageGuess language, Signature signature) {
+    }
+
+    private Prepared prepare(Submission submission) {
+        ArticleDraft draft = submission.draft();
         if (draft.body() == null || draft.body().isBlank()) {
             throw new InvalidArticleException("empty-body", "The article has no text.");
         }
@@ -99,47 +162,70 @@ public class IngestService {
             throw new InvalidArticleException("article-too-large",
                     "The cleaned text has " + text.length() + " characters; the limit is " + config.maxTextChars() + ".");
         }
-        String hash = sha256(text);
-        Optional<Outcome> earlier = findEarlier(hash, idempotencyKey);
-        if (earlier.isPresent()) {
-            duplicates.increment();
-            return earlier.get();
-        }
-        try {
-            Outcome stored = QuarkusTransaction.requiringNew().call(() -> store(draft, cleaned, hash, idempotencyKey));
-            created.increment();
-            return stored;
-        } catch (PersistenceException raced) {
-            // another request stored the same text or key between our look-up and our insert
-            Outcome first = findEarlier(hash, idempotencyKey).orElseThrow(() -> raced);
-            duplicates.increment();
-            return first;
-        }
+        return new Prepared(submission, cleaned, sha256(text), LanguageGuess.of(text), detector.signature(text));
     }
 
-    private Optional<Outcome> findEarlier(String hash, String idempotencyKey) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (idempotencyKey != null) {
-                Optional<Article> byKey = Article.findByIdempotencyKey(idempotencyKey);
-                if (byKey.isPresent()) {
-                    if (!byKey.get().contentHash.equals(hash)) {
-                        throw new InvalidArticleException("idempotency-key-reused",
-                                "The Idempotency-Key was already used for a different article.");
-                    }
-                    return byKey.map(IngestService::existing);
-                }
+    /**
+     * Within one transaction: each article is looked up (same text, same key) and stored if new. An idempotency
+     * key reused for another text fails only its own submission when the batch has more than one; the lone
+     * submission's refusal rolls back nothing but itself.
+     */
+    private List<Result> storeAll(List<Object> prepared) {
+        List<Result> results = new ArrayList<>(prepared.size());
+        for (Object item : prepared) {
+            if (item instanceof InvalidArticleException refused) {
+                results.add(new Result(null, refused));
+                continue;
             }
-            return Article.findByContentHash(hash).map(IngestService::existing);
-        });
+            Prepared p = (Prepared) item;
+            Optional<Outcome> earlier;
+            try {
+                earlier = earlier(p);
+            } catch (InvalidArticleException refused) {
+                if (prepared.size() == 1) {
+                    throw refused;
+                }
+                results.add(new Result(null, refused));
+                continue;
+            }
+            if (earlier.isPresent()) {
+                duplicates.increment();
+                results.add(new Result(earlier.get(), null));
+            } else {
+                results.add(new Result(store(p), null));
+                created.increment();
+            }
+        }
+        return results;
+    }
+
+    /** The article already holding this text or this key, in the current transaction. */
+    private Optional<Outcome> earlier(Prepared p) {
+        String idempotencyKey = p.submission().idempotencyKey();
+        if (idempotencyKey != null) {
+            Optional<Article> byKey = Article.findByIdempotencyKey(idempotencyKey);
+            if (byKey.isPresent()) {
+                if (!byKey.get().contentHash.equals(p.hash())) {
+                    throw new InvalidArticleException("idempotency-key-reused",
+                            "The Idempotency-Key was already used for a different article.");
+                }
+                return byKey.map(IngestService::existing);
+            }
+        }
+        return Article.findByContentHash(p.hash()).map(IngestService::existing);
     }
 
     private static Outcome existing(Article article) {
         return new Outcome(article.id, article.status.apiName(), false);
     }
 
-    private Outcome store(ArticleDraft draft, ArticleCleaner.Cleaned cleaned, String hash, String idempotencyKey) {
+    private Outcome store(Prepared p) {
+        ArticleDraft draft = p.submission().draft();
+        ArticleCleaner.Cleaned cleaned = p.cleaned();
+        String hash = p.hash();
+        String idempotencyKey = p.submission().idempotencyKey();
         Instant now = Instant.now();
-        LanguageGuess language = LanguageGuess.of(cleaned.text());
+        LanguageGuess language = p.language();
         boolean declaredWins = draft.language() != null && !draft.language().isBlank()
                 && language.confidence() < MIN_LANGUAGE_CONFIDENCE;
 
@@ -157,7 +243,7 @@ public class IngestService {
         dateOf(draft, cleaned.text(), now, article);
         article.contentHash = hash;
         article.idempotencyKey = idempotencyKey;
-        Signature signature = detector.signature(cleaned.text());
+        Signature signature = p.signature();
         long[] bands = detector.bandKeys(signature);
         article.signature = signature.toBytes();
         Optional<NearDuplicateDetector.Match> match = nearestCopy(signature, bands);
@@ -167,7 +253,7 @@ public class IngestService {
         article.status = ArticleStatus.CLEANED;
         article.createdAt = now;
         article.updatedAt = now;
-        article.persistAndFlush();
+        article.persistAndFlush(); // before its band rows, which reference it
         ArticleBands.store(article.id, bands);
 
         ArticleContent content = new ArticleContent(article.title, article.text, article.source, article.url,
@@ -183,7 +269,7 @@ public class IngestService {
         outbox.requestId = requestId();
         outbox.traceParent = traceParent();
         MDC.put("articleId", article.id.toString());
-        outbox.persistAndFlush();
+        outbox.persist();
         return new Outcome(article.id, article.status.apiName(), true);
     }
 
@@ -194,7 +280,7 @@ public class IngestService {
      */
     private Optional<NearDuplicateDetector.Match> nearestCopy(Signature signature, long[] bands) {
         List<NearDuplicateDetector.Candidate> candidates = new ArrayList<>();
-        for (ArticleBands.Row row : ArticleBands.sharingAny(bands)) {
+        for (ArticleBands.Row row : ArticleBands.sharingMost(bands, MAX_CANDIDATES)) {
             Signature stored;
             try {
                 stored = Signature.fromBytes(row.signature());

@@ -61,6 +61,30 @@ class BatchResourceTest {
     }
 
     @Test
+    void aBatchLongerThanOneTransactionKeepsEveryLineAndRefusesOnlyAReusedId() throws IOException {
+        String tag = UUID.randomUUID().toString();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int i = 1; i <= 250; i++) {
+            String id = i == 150 ? "reused-" + tag : i == 10 ? "reused-" + tag : "line-" + i + "-" + tag;
+            line(body, "{\"id\":\"" + id + "\",\"body\":\"Article " + i + " of batch " + tag
+                    + " on Pakistan and Turkey.\"}");
+        }
+
+        List<JsonNode> results = batch(body.toByteArray(), "application/x-ndjson");
+
+        assertThat(results).hasSize(251);
+        assertThat(results.subList(0, 250)).extracting(r -> r.get("line").asInt())
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 250).boxed().toList());
+        assertThat(results.get(149).get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(149).get("type").asText()).isEqualTo("urn:dyad:problem:idempotency-key-reused");
+        assertThat(results.subList(0, 250)).filteredOn(r -> r.get("line").asInt() != 150)
+                .extracting(r -> r.get("status").asInt()).containsOnly(202);
+        JsonNode summary = results.get(250);
+        assertThat(summary.get("accepted").asInt()).isEqualTo(249);
+        assertThat(summary.get("failed").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void clientIdInABatchLineMakesTheLineIdempotent() throws IOException {
         String clientId = "wire-" + UUID.randomUUID();
         byte[] first = ("{\"id\":\"" + clientId + "\",\"body\":\"Azerbaijan hosted the drills. " + UUID.randomUUID() + "\"}\n")
