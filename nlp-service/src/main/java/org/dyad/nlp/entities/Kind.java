@@ -1,0 +1,6 @@
+package org.dyad.nlp.entities;
+
+/** What a dictionary entry names; the mention type Dyad publishes for it. */
+public enum Kind {
+    COUNTRY, NATIONALITY, CITY, LOCATION, ORGANIZATION, PERSON, TITLE;
+}
