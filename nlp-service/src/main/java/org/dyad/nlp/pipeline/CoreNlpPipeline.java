@@ -160,7 +160,7 @@ public final class CoreNlpPipeline implements Pipeline {
     }
 
     /** How CoreNLP's tokenizer splits a dictionary spelling, so the gazetteer's words are the text's words. */
-    static List<String> words(String spelling) {
+    public static List<String> words(String spelling) {
         PTBTokenizer<CoreLabel> tokenizer = new PTBTokenizer<>(new StringReader(spelling), new CoreLabelTokenFactory(),
                 "invertible");
         List<String> words = new ArrayList<>();
