@@ -24,8 +24,10 @@ mvn -B -o -q -pl nlp-service -am compile dependency:build-classpath -Dmdep.outpu
 CP="nlp-service/target/classes:$(cat "$OUT/cp.txt")"
 "$JAVA_HOME/bin/javac" -nowarn -d "$OUT" -cp "$CP" bench/nlp/src/*.java
 CP="$OUT:$CP"
+echo "# CP = bench classes, nlp-service/target/classes and its runtime dependencies (mvn dependency:build-classpath)"
 LOG=(-Djava.util.logging.manager=org.jboss.logmanager.LogManager)
-run() { echo; echo "\$ $*"; "$@"; }
+# prints each command as run, with the (long) classpath shown as $CP
+run() { local shown="$*"; echo; echo "\$ ${shown//"$CP"/\$CP}"; "$@"; }
 
 if [ "$WHAT" = quality ] || [ "$WHAT" = all ]; then
   run "$JAVA" -Xmx5g "${LOG[@]}" -cp "$CP" NerQualityBench "$EVAL" 2>"$OUT/quality.err" || { tail -20 "$OUT/quality.err"; exit 1; }
@@ -36,7 +38,8 @@ if [ "$WHAT" = speed ] || [ "$WHAT" = all ]; then
   run "$JAVA" -Xmx1536m "${LOG[@]}" -cp "$CP" NlpSpeedBench dyad "$SEEDS" "$EVAL" "$ROUNDS" 1 2 2>"$OUT/dyad.err" | tee "$OUT/dyad.out"
   run "$JAVA" -Xmx3g "${LOG[@]}" -cp "$CP" NlpSpeedBench baseline "$SEEDS" "$EVAL" "$ROUNDS" 1 2 2>"$OUT/base.err" | tee "$OUT/base.out"
   echo
-  echo "\$ two Dyad instances at once, one thread each, each taking every other article (a consumer group of two)"
+  echo "\$ java -Xmx1536m -cp \$CP NlpSpeedBench dyad $SEEDS $EVAL $ROUNDS 1 --shard 0/2 & (same with --shard 1/2) &"
+  echo "# two Dyad instances at once, one thread each, each taking every other article (a consumer group of two)"
   for i in 0 1; do
     "$JAVA" -Xmx1536m "${LOG[@]}" -cp "$CP" NlpSpeedBench dyad "$SEEDS" "$EVAL" "$ROUNDS" 1 --shard "$i/2" \
       >"$OUT/shard$i.out" 2>"$OUT/shard$i.err" &

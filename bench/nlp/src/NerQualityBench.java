@@ -27,7 +27,7 @@ import org.dyad.nlp.pipeline.Token;
  *
  * <p>Type mapping, the same for both systems. CoNLL: PERSON→PER; ORGANIZATION→ORG; COUNTRY, CITY,
  * STATE_OR_PROVINCE, LOCATION→LOC; MISC, NATIONALITY, RELIGION, IDEOLOGY→MISC; the rest (TITLE, dates, numbers) is
- * not a CoNLL entity. re3d: Person, Organisation, Location, Nationality against PERSON and TITLE (re3d tags titles
+ * not a CoNLL entity. Both systems are read the same way: runs of one mapped type on the tokens. re3d: Person, Organisation, Location, Nationality against PERSON and TITLE (re3d tags titles
  * such as "President of the United States" as Person), ORGANIZATION, the places, NATIONALITY.
  */
 public final class NerQualityBench {
@@ -87,7 +87,7 @@ public final class NerQualityBench {
             long s = System.nanoTime();
             ParsedText parsed = dyadConll.parse(text.toString(), null);
             dyadNanos += System.nanoTime() - s;
-            dyadPred.addAll(dyadConllSpans(d, parsed, offsets));
+            dyadPred.addAll(dyadRuns(d, parsed.tokens(), CONLL_TYPES, offsets));
             s = System.nanoTime();
             Annotation doc = new Annotation(text.toString());
             baselineConll.annotate(doc);
@@ -115,13 +115,7 @@ public final class NerQualityBench {
                     gold.add(new Span(d, at[0], at[1], type));
                 }
             }
-            ParsedText parsed = dyad.parse(text, null);
-            for (EntityMention m : parsed.mentions()) {
-                String type = RE3D_TYPES.get(m.type());
-                if (type != null) {
-                    dyadRe3d.add(new Span(d, m.start(), m.end(), type));
-                }
-            }
+            dyadRe3d.addAll(dyadRuns(d, dyad.parse(text, null).tokens(), RE3D_TYPES, null));
             Annotation a = new Annotation(text);
             baseline.annotate(a);
             baseRe3d.addAll(tagRuns(d, a.get(CoreAnnotations.TokensAnnotation.class), RE3D_TYPES, null));
@@ -192,6 +186,23 @@ public final class NerQualityBench {
             i = j;
         }
         return spans;
+    }
+
+    /**
+     * Dyad's output read as the baseline's is: runs of one mapped tag on its tokens (its tokens carry the type of
+     * the mention they are in), so both systems are scored the same way.
+     */
+    private static List<Span> dyadRuns(int doc, List<Token> tokens, Map<String, String> types, List<int[]> offsets) {
+        List<CoreLabel> labels = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            CoreLabel l = new CoreLabel();
+            l.setBeginPosition(t.start());
+            l.setEndPosition(t.end());
+            l.setNER(t.ner());
+            l.setSentIndex(t.sentence());
+            labels.add(l);
+        }
+        return tagRuns(doc, labels, types, offsets);
     }
 
     /** Runs of one mapped tag, in CoNLL token indices (offsets given) or in characters. */

@@ -55,6 +55,7 @@ public final class Dictionaries {
         d.loadCities();
         d.loadOrganisations();
         d.loadTitles();
+        d.loadInstitutions();
         d.loadPeople();
         d.loadPhoenix();
         d.loadBoilerplate();
@@ -195,6 +196,16 @@ public final class Dictionaries {
             for (String s : spellings) {
                 add(s, rule, title);
                 titlesByKey.putIfAbsent(key(s), title);
+            }
+        });
+    }
+
+    private void loadInstitutions() {
+        rows("institutions.tsv", f -> {
+            Entry institution = new Entry(Kind.INSTITUTION, "institution:" + Names.slug(f[0]), f[0], null);
+            add(f[0], CaseRule.CAPITALISED, institution);
+            for (String alias : list(f, 1)) {
+                add(alias, CaseRule.CAPITALISED, institution);
             }
         });
     }

@@ -60,6 +60,9 @@ public final class EntityLinker {
         String name;
         String country;
         String aliasText;
+        /** The state institution this organisation is, waiting for the country that names it. */
+        Entry institution;
+        boolean needsCountry;
 
         Span(int sentence, int start, int end, String type, Entry entry) {
             this.sentence = sentence;
@@ -147,6 +150,12 @@ public final class EntityLinker {
                 if (e != null) {
                     found.add(new Span(sentence, m.start(), m.end(), e.kind().name(), e));
                     mark(taken, m.start() - from, m.end() - from);
+                } else if (m.of(Kind.INSTITUTION) != null) {
+                    Span institution = new Span(sentence, m.start(), m.end(), "ORGANIZATION", null);
+                    institution.institution = m.of(Kind.INSTITUTION);
+                    institution.needsCountry = true;
+                    found.add(institution);
+                    mark(taken, m.start() - from, m.end() - from);
                 }
             }
         }
@@ -157,6 +166,7 @@ public final class EntityLinker {
             }
         }
         found.sort((a, b) -> Integer.compare(a.start, b.start));
+        nameInstitutions(found, tokens);
         for (Span s : found) {
             if (dropped(s, tokens, furniture)) {
                 for (int i = s.start; i < s.end; i++) {
@@ -197,6 +207,10 @@ public final class EntityLinker {
      */
     private static void absorb(List<Gazetteer.Match> matches, List<Span> engine, boolean[] absorbed, int from) {
         for (Gazetteer.Match m : matches) {
+            if (m.entries().stream().allMatch(e -> e.kind() == Kind.INSTITUTION)) {
+                // an institution alone names no organisation of its own: the engine's span stays
+                continue;
+            }
             List<Span> overlapping = new ArrayList<>();
             boolean contained = true;
             for (Span s : engine) {
@@ -252,10 +266,29 @@ public final class EntityLinker {
                 restMatches.add(m);
             }
         }
+        if (s.type.equals("ORGANIZATION") && !restMatches.isEmpty()) {
+            // "Pakistan Army", "Turkish Armed Forces", or "Foreign Office" after "Pakistan's" (see nameInstitutions)
+            Gazetteer.Match last = restMatches.get(restMatches.size() - 1);
+            Gazetteer.Match first = restMatches.get(0);
+            Entry institution = last.of(Kind.INSTITUTION);
+            Entry country = first.of(Kind.COUNTRY) != null ? first.of(Kind.COUNTRY) : first.of(Kind.NATIONALITY);
+            if (institution != null && last.end() == end && (last.start() == start
+                    || restMatches.size() == 2 && first.start() == start && country != null
+                    && tiles(restMatches, start, end, words, from))) {
+                rest.institution = institution;
+                rest.country = last.start() == start ? null : country.country();
+                out.add(rest);
+                return out;
+            }
+        }
         if (restMatches.size() == 1 && restMatches.get(0).start() == start && restMatches.get(0).end() == end) {
             Entry e = choose(restMatches.get(0), s.type);
             if (e != null) {
-                out.add(new Span(s.sentence, start, end, e.kind().name(), e));
+                // A country the engine calls an organisation ("Pakistan won the toss", "Iraq said") is still that
+                // country, used as an actor: the mention keeps the engine's type, the id is the country's.
+                String type = s.type.equals("ORGANIZATION") && e.kind() == Kind.COUNTRY ? "ORGANIZATION"
+                        : e.kind().name();
+                out.add(new Span(s.sentence, start, end, type, e));
                 return out;
             }
         }
@@ -304,6 +337,38 @@ public final class EntityLinker {
         return out;
     }
 
+    /**
+     * A state institution named by the country just before it ("Pakistan Army", "Pakistan's Foreign Office",
+     * "Turkish Armed Forces") is one organisation of that country, the same in every article: org:PAK-army. An
+     * institution the engine did not see and no country names is dropped.
+     */
+    private void nameInstitutions(List<Span> found, List<Token> tokens) {
+        for (int i = 0; i < found.size(); i++) {
+            Span s = found.get(i);
+            if (s.institution == null) {
+                continue;
+            }
+            String iso3 = s.country;
+            if (iso3 == null && i > 0) {
+                Span p = found.get(i - 1);
+                boolean adjacent = p.end == s.start
+                        || p.end == s.start - 1 && POSSESSIVE.contains(tokens.get(p.end).word());
+                if (adjacent && p.sentence == s.sentence && (p.type.equals("COUNTRY") || p.type.equals("NATIONALITY"))
+                        && p.entry != null) {
+                    iso3 = p.entry.country();
+                }
+            }
+            Entry country = iso3 == null ? null : dictionaries.country(iso3);
+            if (country != null) {
+                s.entry = new Entry(Kind.ORGANIZATION, "org:" + iso3 + "-" + Names.slug(s.institution.name()),
+                        country.name() + " " + s.institution.name(), iso3);
+                s.country = iso3;
+            } else if (s.needsCountry) {
+                found.remove(i--);
+            }
+        }
+    }
+
     /** Whether the matches cover every word from start to end but punctuation and particles ("and"). */
     private static boolean tiles(List<Gazetteer.Match> matches, int start, int end, List<String> words, int from) {
         int at = start;
@@ -328,8 +393,8 @@ public final class EntityLinker {
         } else {
             order = switch (engineType) {
                 case "PERSON" -> new Kind[] {Kind.PERSON, Kind.ORGANIZATION, Kind.TITLE};
-                case "ORGANIZATION" -> new Kind[] {Kind.ORGANIZATION, Kind.COUNTRY, Kind.NATIONALITY, Kind.CITY,
-                        Kind.PERSON};
+                // a city the engine calls an organisation is a club or a council, not the city
+                case "ORGANIZATION" -> new Kind[] {Kind.ORGANIZATION, Kind.COUNTRY, Kind.NATIONALITY, Kind.PERSON};
                 default -> new Kind[] {Kind.COUNTRY, Kind.CITY, Kind.NATIONALITY, Kind.ORGANIZATION};
             };
         }

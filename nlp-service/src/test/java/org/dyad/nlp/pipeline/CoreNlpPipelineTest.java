@@ -207,7 +207,18 @@ class CoreNlpPipelineTest {
         Entity hasnain = entity(rubio, "person:ali-hasnain");
         assertThat(hasnain.known()).isFalse();
         assertThat(hasnain.roles()).extracting(Role::title).contains("Professor");
-        assertThat(entity(russia, "org:pakistan-army").country()).isEqualTo("PAK");
+    }
+
+    @Test
+    void stateInstitutionsNamedByTheirCountryAreOneOrganisationOfThatCountry() {
+        assertThat(idsOf(russia, "Pakistan Army")).isNotEmpty().containsOnly("org:PAK-army");
+        Entity army = entity(russia, "org:PAK-army");
+        assertThat(army.type()).isEqualTo("ORGANIZATION");
+        assertThat(army.name()).isEqualTo("Pakistan Army");
+        assertThat(army.country()).isEqualTo("PAK");
+        // "Pakistan's Foreign Office" is the same organisation as "the Pakistani Foreign Ministry" elsewhere.
+        assertThat(idsOf(rubio, "Foreign Office")).containsOnly("org:PAK-foreign-ministry");
+        assertThat(entity(rubio, "org:PAK-foreign-ministry").country()).isEqualTo("PAK");
     }
 
     @Test
