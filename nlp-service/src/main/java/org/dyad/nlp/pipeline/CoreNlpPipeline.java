@@ -170,9 +170,4 @@ public final class CoreNlpPipeline implements Pipeline {
         }
         return words;
     }
-
-    /** Lower case, accents dropped, every run of other characters than letters and digits turned into one dash. */
-    static String slug(String name) {
-        return org.dyad.nlp.entities.Names.slug(name);
-    }
 }
