@@ -4,43 +4,78 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.process.CoreLabelTokenFactory;
+import edu.stanford.nlp.process.PTBTokenizer;
+import edu.stanford.nlp.time.TimeAnnotations;
+import edu.stanford.nlp.time.TimeExpressionExtractor;
+import edu.stanford.nlp.time.TimeExpressionExtractorFactory;
+import edu.stanford.nlp.time.Timex;
 import edu.stanford.nlp.util.CoreMap;
-import java.text.Normalizer;
+import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.dyad.contracts.Entity;
-import org.dyad.contracts.EntityMention;
+import java.util.regex.Pattern;
 import org.dyad.contracts.Sentence;
+import org.dyad.nlp.entities.Dictionaries;
+import org.dyad.nlp.entities.EntityLinker;
 
 /**
- * The Stanford CoreNLP implementation of {@link Pipeline}: one {@link StanfordCoreNLP} per instance, built once
- * (it loads ~0.8 GB of models) and shared, since its {@code annotate} is thread-safe.
+ * The Stanford CoreNLP implementation of {@link Pipeline}: tokenize, ssplit, pos, lemma and the CRF/numeric
+ * {@code ner}, without CoreNLP's slow fine-grained gazetteer pass (our {@link EntityLinker} over curated lists does
+ * that work, faster and better), and SUTime run only on the sentences that hold a temporal word. Built once (it
+ * loads ~0.4 GB of models); {@code annotate}, the SUTime extractor and the linker are thread-safe, so one instance
+ * serves every worker thread.
  */
 public final class CoreNlpPipeline implements Pipeline {
 
-    /** Entity types the read model uses; the rest (MISC, NUMBER, DURATION, ...) is noise for now. */
-    static final Set<String> KEPT_TYPES = Set.of("PERSON", "ORGANIZATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE",
-            "LOCATION", "NATIONALITY", "TITLE", "MONEY", "PERCENT", "DATE");
+    /** Mention types published. */
+    public static final Set<String> KEPT_TYPES = EntityLinker.MENTION_TYPES;
 
-    private static final String PERSON = "PERSON";
+    private static final Set<String> TEMPORAL_TAGS = Set.of("DATE", "TIME", "DURATION", "SET");
+    /** Words that may start a time expression SUTime would resolve ("Saturday", "earlier today", "last year"). */
+    private static final Set<String> TEMPORAL_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january",
+            "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+            "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today",
+            "yesterday", "tomorrow", "tonight", "ago", "day", "days", "week", "weeks", "weekend", "month", "months",
+            "year", "years", "decade", "decades", "century", "hour", "hours", "minute", "minutes", "morning",
+            "afternoon", "evening", "night", "quarter", "spring", "summer", "autumn", "fall", "winter", "annual",
+            "annually", "daily", "weekly", "monthly", "yearly", "now", "currently", "recently", "earlier", "later",
+            "christmas", "ramadan", "eid", "noon", "midnight", "fortnight");
+    private static final Pattern YEAR_OR_NUMERIC_DATE = Pattern.compile("(1[5-9]|20)\\d\\d(s|-\\d\\d)?|\\d{1,4}[/.-]\\d{1,2}([/.-]\\d{1,4})?|'\\d\\d");
 
     private final StanfordCoreNLP corenlp;
+    private final TimeExpressionExtractor sutime;
+    private final EntityLinker linker;
     private final String version;
 
     public CoreNlpPipeline(String version) {
+        this(version, new Properties());
+    }
+
+    /**
+     * @param overrides CoreNLP properties on top of ours (the benchmarks read pre-tokenised CoNLL with
+     *        {@code tokenize.whitespace=true}, {@code ssplit.eolonly=true})
+     */
+    public CoreNlpPipeline(String version, Properties overrides) {
         Properties props = new Properties();
         props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
         // Cleaned articles keep headlines and datelines ("ISLAMABAD:") on lines of their own, without a full stop.
         props.setProperty("ssplit.newlineIsSentenceBreak", "always");
+        // The fine-grained regexner pass takes most of ner's time; the EntityLinker replaces it.
+        props.setProperty("ner.applyFineGrained", "false");
+        props.setProperty("ner.buildEntityMentions", "false");
+        // SUTime runs below, on the sentences that need it only.
+        props.setProperty("ner.useSUTime", "false");
+        props.putAll(overrides);
         this.corenlp = new StanfordCoreNLP(props);
+        Properties timeProps = new Properties();
+        this.sutime = TimeExpressionExtractorFactory.createExtractor("sutime", timeProps);
+        this.linker = new EntityLinker(Dictionaries.load(CoreNlpPipeline::words));
         this.version = version;
     }
 
@@ -52,9 +87,9 @@ public final class CoreNlpPipeline implements Pipeline {
     @Override
     public ParsedText parse(String text, LocalDate publishedAt) {
         Annotation document = new Annotation(text);
-        if (publishedAt != null) {
-            // SUTime resolves "Wednesday" or "this year" against the document date.
-            document.set(CoreAnnotations.DocDateAnnotation.class, publishedAt.toString());
+        String docDate = publishedAt == null ? null : publishedAt.toString();
+        if (docDate != null) {
+            document.set(CoreAnnotations.DocDateAnnotation.class, docDate);
         }
         corenlp.annotate(document);
         List<Sentence> sentences = new ArrayList<>();
@@ -63,9 +98,13 @@ public final class CoreNlpPipeline implements Pipeline {
         if (coreSentences != null) {
             for (CoreMap sentence : coreSentences) {
                 int index = sentences.size();
+                List<CoreLabel> labels = sentence.get(CoreAnnotations.TokensAnnotation.class);
+                if (hasTemporalCue(labels)) {
+                    resolveTimes(sentence, labels, docDate);
+                }
                 sentences.add(new Sentence(index, sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
                         sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class)));
-                for (CoreLabel label : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
+                for (CoreLabel label : labels) {
                     tokens.add(new Token(tokens.size(), index, text.substring(label.beginPosition(), label.endPosition()),
                             label.beginPosition(), label.endPosition(), label.tag(),
                             label.lemma() == null ? null : label.lemma().toLowerCase(Locale.ROOT), label.ner(),
@@ -73,113 +112,62 @@ public final class CoreNlpPipeline implements Pipeline {
                 }
             }
         }
-        List<EntityMention> mentions = mentions(text, document.get(CoreAnnotations.MentionsAnnotation.class));
-        return new ParsedText(text, publishedAt, sentences, tokens, mentions, entities(mentions));
+        EntityLinker.Linked linked = linker.link(text, publishedAt, sentences, tokens);
+        return new ParsedText(text, publishedAt, sentences, linked.tokens(), linked.mentions(), linked.entities());
     }
 
-    private static List<EntityMention> mentions(String text, List<CoreMap> found) {
-        if (found == null) {
-            return List.of();
-        }
-        List<Found> kept = new ArrayList<>();
-        for (CoreMap mention : found) {
-            Found candidate = Found.of(text, mention);
-            if (candidate != null) {
-                kept.add(candidate);
+    private static boolean hasTemporalCue(List<CoreLabel> labels) {
+        for (CoreLabel label : labels) {
+            if (TEMPORAL_TAGS.contains(label.ner())) {
+                return true;
+            }
+            String w = label.word().toLowerCase(Locale.ROOT);
+            if (TEMPORAL_WORDS.contains(w) || YEAR_OR_NUMERIC_DATE.matcher(w).matches()) {
+                return true;
             }
         }
-        Map<String, String> fullNames = fullPersonNamesByLastToken(kept);
-        List<EntityMention> mentions = new ArrayList<>(kept.size());
-        for (Found f : kept) {
-            String name = f.name();
-            if (f.type().equals(PERSON) && f.tokenCount() == 1) {
-                name = fullNames.getOrDefault(f.lastToken(), name);
+        return false;
+    }
+
+    /** SUTime on one sentence, anchored on the publication date: tags and normalised values on its tokens. */
+    private void resolveTimes(CoreMap sentence, List<CoreLabel> labels, String docDate) {
+        List<CoreMap> timexes = sutime.extractTimeExpressionCoreMaps(sentence, docDate);
+        if (timexes == null) {
+            return;
+        }
+        // SUTime has the last word on times in this sentence: what the CRF alone called a date is dropped first.
+        for (CoreLabel label : labels) {
+            if (TEMPORAL_TAGS.contains(label.ner())) {
+                label.setNER("O");
+                label.remove(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
             }
-            mentions.add(new EntityMention(entityId(f.type(), name), name, f.type(), f.text(), f.start(), f.end(),
-                    f.sentence()));
         }
-        return List.copyOf(mentions);
-    }
-
-    /** One entity per distinct id, in order of first mention, with the surface forms used for it. */
-    static List<Entity> entities(List<EntityMention> mentions) {
-        Map<String, List<EntityMention>> byId = new LinkedHashMap<>();
-        for (EntityMention m : mentions) {
-            byId.computeIfAbsent(m.entityId(), id -> new ArrayList<>()).add(m);
-        }
-        List<Entity> entities = new ArrayList<>(byId.size());
-        byId.forEach((id, ms) -> entities.add(new Entity(id, ms.get(0).type(), ms.get(0).name(),
-                ms.stream().map(EntityMention::text).distinct().toList(), null, List.of(), ms.size(), false)));
-        return entities;
-    }
-
-    /**
-     * "Fidan" after "Hakan Fidan" is the same person within one article; a surname shared by two different
-     * full names is ambiguous and is left alone.
-     */
-    private static Map<String, String> fullPersonNamesByLastToken(List<Found> kept) {
-        Map<String, String> byLastToken = new HashMap<>();
-        Set<String> ambiguous = new HashSet<>();
-        for (Found f : kept) {
-            if (!f.type().equals(PERSON) || f.tokenCount() < 2) {
+        for (CoreMap found : timexes) {
+            Timex timex = found.get(TimeAnnotations.TimexAnnotation.class);
+            Integer begin = found.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+            Integer end = found.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+            if (timex == null || begin == null || end == null || timex.timexType() == null) {
                 continue;
             }
-            String previous = byLastToken.putIfAbsent(f.lastToken(), f.name());
-            if (previous != null && !previous.equals(f.name())) {
-                ambiguous.add(f.lastToken());
+            String value = timex.value() != null ? timex.value() : timex.altVal();
+            for (CoreLabel label : labels) {
+                if (label.beginPosition() >= begin && label.endPosition() <= end) {
+                    label.setNER(timex.timexType());
+                    label.set(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class, value);
+                }
             }
         }
-        byLastToken.keySet().removeAll(ambiguous);
-        return byLastToken;
     }
 
-    /** The skeleton's entity id, {@code <type>:<slug>}; canonical ids replace it later (ADR 0001). */
-    static String entityId(String type, String name) {
-        return type.toLowerCase(Locale.ROOT) + ":" + slug(name);
-    }
-
-    /** Lower case, accents dropped, every run of other characters than letters and digits turned into one dash. */
-    static String slug(String name) {
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
-        // A name of symbols only ("$") still needs an id that differs from other such names.
-        return slug.isEmpty() ? Integer.toHexString(name.hashCode()) : slug;
-    }
-
-    /** A CoreNLP entity mention that survived the filters, before its id is chosen. */
-    private record Found(String type, String name, String text, int start, int end, int sentence, int tokenCount,
-            String lastToken) {
-
-        static Found of(String text, CoreMap mention) {
-            String type = mention.get(CoreAnnotations.NamedEntityTagAnnotation.class);
-            List<CoreLabel> tokens = mention.get(CoreAnnotations.TokensAnnotation.class);
-            Integer start = mention.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
-            Integer end = mention.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
-            if (type == null || !KEPT_TYPES.contains(type) || tokens == null || tokens.isEmpty() || start == null
-                    || end == null || start < 0 || end > text.length() || start >= end) {
-                return null;
-            }
-            if (type.equals(PERSON) && tokens.stream().allMatch(Found::isPronoun)) {
-                // CoreNLP's entity mentions include "he"/"she" as PERSON (for coreference); they name nobody.
-                return null;
-            }
-            // The covered text comes from our own string, so offsets and text agree by construction.
-            String covered = text.substring(start, end);
-            String name = covered.strip().replaceAll("\\s+", " ");
-            String normalized = mention.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
-            if (type.equals("DATE") && normalized != null && !normalized.isBlank()) {
-                // "Wednesday" and "9 July 2025" are the same date once resolved against the document date.
-                name = normalized;
-            }
-            Integer sentence = mention.get(CoreAnnotations.SentenceIndexAnnotation.class);
-            String lastToken = tokens.get(tokens.size() - 1).originalText();
-            return new Found(type, name, covered, start, end, sentence == null ? 0 : sentence, tokens.size(),
-                    lastToken);
+    /** How CoreNLP's tokenizer splits a dictionary spelling, so the gazetteer's words are the text's words. */
+    public static List<String> words(String spelling) {
+        PTBTokenizer<CoreLabel> tokenizer = new PTBTokenizer<>(new StringReader(spelling), new CoreLabelTokenFactory(),
+                "invertible");
+        List<String> words = new ArrayList<>();
+        while (tokenizer.hasNext()) {
+            CoreLabel t = tokenizer.next();
+            words.add(spelling.substring(t.beginPosition(), t.endPosition()));
         }
-
-        private static boolean isPronoun(CoreLabel token) {
-            String tag = token.tag();
-            return tag != null && (tag.startsWith("PRP") || tag.startsWith("WP"));
-        }
+        return words;
     }
 }

@@ -22,6 +22,11 @@ class PipelineReadinessCheckTest {
             public int maxChars() {
                 return 10;
             }
+
+            @Override
+            public int workers() {
+                return 1;
+            }
         };
         HealthCheckResponse response = new PipelineReadinessCheck(new SharedPipeline(config)).call();
         assertThat(response.getName()).isEqualTo("nlp-pipeline");

@@ -15,6 +15,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -76,7 +77,7 @@ class NlpServiceKafkaTest {
             assertThat(m.entityId()).isEqualTo("person:hakan-fidan");
             assertThat(m.type()).isEqualTo("PERSON");
         });
-        assertThat(enriched.mentions()).anySatisfy(m -> assertThat(m.entityId()).isEqualTo("country:pakistan"));
+        assertThat(enriched.mentions()).anySatisfy(m -> assertThat(m.entityId()).isEqualTo("country:PAK"));
         assertThat(enriched.mentions()).allSatisfy(
                 m -> assertThat(article.article().text().substring(m.start(), m.end())).isEqualTo(m.text()));
         // java.time values travel as ISO strings, as the other services read them.
@@ -100,7 +101,46 @@ class NlpServiceKafkaTest {
 
         ArticleEnriched enriched = mapper.readValue(awaitRecord(Topics.ARTICLES_ENRICHED, next.key()).value(),
                 ArticleEnriched.class);
-        assertThat(enriched.mentions()).anySatisfy(m -> assertThat(m.entityId()).isEqualTo("country:azerbaijan"));
+        assertThat(enriched.mentions()).anySatisfy(m -> assertThat(m.entityId()).isEqualTo("country:AZE"));
+    }
+
+    @Test
+    void messagesOfOneArticleArePublishedInTheOrderTheyCameWhileWorkersRunInParallel() throws Exception {
+        UUID id = UUID.randomUUID();
+        ArticleIngested first = ArticleIngested.of(id, ArticleContent.of("v1", "Pakistan and Turkey held talks.",
+                "test", "https://example.org/" + id, "en", LocalDate.of(2025, 7, 9)));
+        ArticleIngested second = ArticleIngested.of(id, ArticleContent.of("v2", "Azerbaijan and Russia held talks.",
+                "test", "https://example.org/" + id, "en", LocalDate.of(2025, 7, 9)));
+        ArticleIngested other = article("Hakan Fidan met Ishaq Dar in Islamabad.");
+        produce(first.key(), mapper.writeValueAsString(first));
+        produce(other.key(), mapper.writeValueAsString(other));
+        produce(second.key(), mapper.writeValueAsString(second));
+
+        assertThat(config.workers()).isGreaterThan(1);
+        List<ConsumerRecord<String, String>> records = awaitRecords(Topics.ARTICLES_ENRICHED, first.key(), 2);
+        assertThat(records).extracting(r -> read(r).article().title()).containsExactly("v1", "v2");
+        assertThat(read(records.get(1)).mentions()).extracting(m -> m.entityId()).contains("country:AZE",
+                "country:RUS");
+        assertThat(read(awaitRecord(Topics.ARTICLES_ENRICHED, other.key())).mentions())
+                .anySatisfy(m -> assertThat(m.entityId()).isEqualTo("person:hakan-fidan"));
+    }
+
+    private ArticleEnriched read(ConsumerRecord<String, String> record) {
+        try {
+            return mapper.readValue(record.value(), ArticleEnriched.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The first n records with the key on the topic, in topic order. */
+    private List<ConsumerRecord<String, String>> awaitRecords(String topic, String key, int n) {
+        try (ConsumerTask<String, String> task = kafka.consumeStrings()
+                .withProp("auto.offset.reset", "earliest")
+                .fromTopics(topic, records -> records.filter(r -> key.equals(r.key())).select().first(n))) {
+            task.awaitCompletion(WAIT);
+            return task.getRecords();
+        }
     }
 
     @Test

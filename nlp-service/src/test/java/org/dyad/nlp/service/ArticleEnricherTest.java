@@ -182,6 +182,11 @@ class ArticleEnricherTest {
             public int maxChars() {
                 return MAX_CHARS;
             }
+
+            @Override
+            public int workers() {
+                return 1;
+            }
         };
     }
 }

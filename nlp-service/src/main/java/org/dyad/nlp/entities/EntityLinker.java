@@ -1,0 +1,676 @@
+package org.dyad.nlp.entities;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.dyad.contracts.Entity;
+import org.dyad.contracts.EntityMention;
+import org.dyad.contracts.Role;
+import org.dyad.contracts.Sentence;
+import org.dyad.nlp.pipeline.Token;
+
+/**
+ * The entity layer over any engine's coarse tags (PERSON, ORGANIZATION, LOCATION, MISC and the numeric ones):
+ * refines them with the curated gazetteer (COUNTRY, CITY, NATIONALITY, TITLE, international organisations, known
+ * people), splits what the engine merged ("Pakistan Turkey's"), drops pronouns and page furniture, gives every
+ * mention a canonical id, groups the mentions of one article ("Fidan" → Hakan Fidan) and reads roles
+ * ("Turkish Foreign Minister Hakan Fidan"). Stateless and thread-safe.
+ */
+public final class EntityLinker {
+
+    /** Mention types published; the engine's MISC, NUMBER, DURATION, ... stay on the tokens only. */
+    public static final Set<String> MENTION_TYPES = Set.of("PERSON", "ORGANIZATION", "COUNTRY", "CITY", "LOCATION",
+            "NATIONALITY", "TITLE", "MONEY", "PERCENT", "DATE");
+
+    private static final Set<String> NAME_TAGS = Set.of("PERSON", "ORGANIZATION", "LOCATION", "MISC");
+    private static final Set<String> VALUE_TAGS = Set.of("MONEY", "PERCENT", "DATE");
+    private static final Set<String> PRONOUNS = Set.of("i", "me", "my", "mine", "myself", "you", "your", "yours",
+            "yourself", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "we",
+            "us", "our", "ours", "ourselves", "they", "them", "their", "theirs", "themselves", "who", "whom", "whose",
+            "one", "this", "that", "these", "those");
+    private static final Set<String> POSSESSIVE = Set.of("'s", "’s", "'", "’");
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "its", "their", "his", "her");
+
+    private final Dictionaries dictionaries;
+    private final Gazetteer gazetteer;
+
+    public EntityLinker(Dictionaries dictionaries) {
+        this.dictionaries = dictionaries;
+        this.gazetteer = dictionaries.gazetteer();
+    }
+
+    /** What the entity layer made of one parse: the tokens retagged, the mentions and the canonical entities. */
+    public record Linked(List<Token> tokens, List<EntityMention> mentions, List<Entity> entities) {
+    }
+
+    /** A span of tokens {@code [start, end)} (document indices) with its type and what it refers to. */
+    private static final class Span {
+        final int sentence;
+        final int start;
+        int end;
+        final String type;
+        Entry entry;
+        String id;
+        String name;
+        String country;
+        String aliasText;
+        /** The state institution this organisation is, waiting for the country that names it. */
+        Entry institution;
+        boolean needsCountry;
+
+        Span(int sentence, int start, int end, String type, Entry entry) {
+            this.sentence = sentence;
+            this.start = start;
+            this.end = end;
+            this.type = type;
+            this.entry = entry;
+        }
+
+        int length() {
+            return end - start;
+        }
+    }
+
+    public Linked link(String text, LocalDate publishedAt, List<Sentence> sentences, List<Token> tokens) {
+        List<Span> spans = new ArrayList<>();
+        String[] tags = new String[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            tags[i] = tokens.get(i).ner() == null ? "O" : tokens.get(i).ner();
+        }
+        int from = 0;
+        for (Sentence sentence : sentences) {
+            int to = from;
+            while (to < tokens.size() && tokens.get(to).sentence() == sentence.index()) {
+                to++;
+            }
+            if (to > from) {
+                String sentenceText = text.substring(sentence.start(), sentence.end());
+                boolean furniture = dictionaries.isBoilerplateSentence(sentenceText);
+                linkSentence(tokens, tags, sentence.index(), from, to, furniture, spans);
+            }
+            from = to;
+        }
+        identify(spans, tokens);
+        Map<String, List<Role>> articleRoles = roles(spans, tokens);
+        List<EntityMention> mentions = new ArrayList<>(spans.size());
+        for (Span s : spans) {
+            int start = tokens.get(s.start).start();
+            int end = tokens.get(s.end - 1).end();
+            s.aliasText = text.substring(start, end);
+            mentions.add(new EntityMention(s.id, s.name, s.type, s.aliasText, start, end, s.sentence));
+            for (int i = s.start; i < s.end; i++) {
+                tags[i] = s.type;
+            }
+        }
+        List<Token> retagged = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            retagged.add(tags[i].equals(t.ner()) ? t
+                    : new Token(t.index(), t.sentence(), t.word(), t.start(), t.end(), t.pos(), t.lemma(), tags[i],
+                            t.normalized()));
+        }
+        return new Linked(retagged, List.copyOf(mentions), entities(spans, articleRoles, publishedAt));
+    }
+
+    // ---------------------------------------------------------------- spans of one sentence
+
+    private void linkSentence(List<Token> tokens, String[] tags, int sentence, int from, int to, boolean furniture,
+            List<Span> out) {
+        List<String> words = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            words.add(tokens.get(i).word());
+        }
+        List<Gazetteer.Match> matches = new ArrayList<>();
+        for (Gazetteer.Match m : gazetteer.find(words)) {
+            matches.add(new Gazetteer.Match(m.start() + from, m.end() + from, m.entries()));
+        }
+        List<Span> engine = engineSpans(tokens, tags, sentence, from, to);
+        boolean[] absorbed = new boolean[to - from];
+        absorb(matches, engine, absorbed, from);
+        boolean[] taken = new boolean[to - from];
+        List<Span> found = new ArrayList<>();
+        // 1. What the engine found as a name (PERSON, ORGANIZATION, LOCATION), refined by the dictionaries.
+        for (Span s : engine) {
+            if (s.type.equals("PERSON") || s.type.equals("ORGANIZATION") || s.type.equals("LOCATION")) {
+                List<Span> refined = refine(s, inside(matches, s), words, from);
+                found.addAll(refined);
+                mark(taken, s.start - from, s.end - from);
+            }
+        }
+        // 2. Dictionary names over tokens the engine left untagged or called MISC.
+        for (Gazetteer.Match m : matches) {
+            if (free(taken, absorbed, tags, m.start() - from, m.end() - from, from)) {
+                Entry e = choose(m, null);
+                if (e != null) {
+                    found.add(new Span(sentence, m.start(), m.end(), e.kind().name(), e));
+                    mark(taken, m.start() - from, m.end() - from);
+                } else if (m.of(Kind.INSTITUTION) != null) {
+                    Span institution = new Span(sentence, m.start(), m.end(), "ORGANIZATION", null);
+                    institution.institution = m.of(Kind.INSTITUTION);
+                    institution.needsCountry = true;
+                    found.add(institution);
+                    mark(taken, m.start() - from, m.end() - from);
+                }
+            }
+        }
+        // 3. Amounts and dates as the engine normalised them.
+        for (Span s : engine) {
+            if (VALUE_TAGS.contains(s.type)) {
+                found.add(s);
+            }
+        }
+        found.sort((a, b) -> Integer.compare(a.start, b.start));
+        nameInstitutions(found, tokens);
+        for (Span s : found) {
+            if (dropped(s, tokens, furniture)) {
+                for (int i = s.start; i < s.end; i++) {
+                    tags[i] = "O";
+                }
+            } else {
+                out.add(s);
+            }
+        }
+    }
+
+    /** Runs of one engine tag; values (DATE, MONEY, PERCENT) also split where the normalised value changes. */
+    private static List<Span> engineSpans(List<Token> tokens, String[] tags, int sentence, int from, int to) {
+        List<Span> spans = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            String tag = tags[i];
+            boolean name = NAME_TAGS.contains(tag);
+            if (!name && !VALUE_TAGS.contains(tag)) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < to && tags[j].equals(tag)
+                    && (name || java.util.Objects.equals(tokens.get(j).normalized(), tokens.get(i).normalized()))) {
+                j++;
+            }
+            Span s = new Span(sentence, i, j, tag, null);
+            spans.add(s);
+            i = j;
+        }
+        return spans;
+    }
+
+    /**
+     * A dictionary name that strictly contains what the engine found wins over it: "Secretary of State" over the
+     * engine's ORGANIZATION "State", "Defence Minister" over "Defence", "Chief of Army Staff" over "Army".
+     */
+    private static void absorb(List<Gazetteer.Match> matches, List<Span> engine, boolean[] absorbed, int from) {
+        for (Gazetteer.Match m : matches) {
+            if (m.entries().stream().allMatch(e -> e.kind() == Kind.INSTITUTION)) {
+                // an institution alone names no organisation of its own: the engine's span stays
+                continue;
+            }
+            List<Span> overlapping = new ArrayList<>();
+            boolean contained = true;
+            for (Span s : engine) {
+                if (!NAME_TAGS.contains(s.type) || s.end <= m.start() || s.start >= m.end()) {
+                    continue;
+                }
+                overlapping.add(s);
+                contained &= s.start >= m.start() && s.end <= m.end() && s.length() < m.end() - m.start();
+            }
+            if (contained && !overlapping.isEmpty()) {
+                engine.removeAll(overlapping);
+                for (int i = m.start(); i < m.end(); i++) {
+                    absorbed[i - from] = true;
+                }
+            }
+        }
+    }
+
+    private static List<Gazetteer.Match> inside(List<Gazetteer.Match> matches, Span s) {
+        List<Gazetteer.Match> in = new ArrayList<>();
+        for (Gazetteer.Match m : matches) {
+            if (m.start() >= s.start && m.end() <= s.end) {
+                in.add(m);
+            }
+        }
+        return in;
+    }
+
+    /** An engine name span with the dictionary names inside it. */
+    private List<Span> refine(Span s, List<Gazetteer.Match> inside, List<String> words, int from) {
+        List<Span> out = new ArrayList<>();
+        // Leading titles are mentions of their own: "President Fuad Masum", "General Qamar Javed Bajwa".
+        int start = s.start;
+        for (Gazetteer.Match m : inside) {
+            if (m.start() == start && m.end() < s.end && m.of(Kind.TITLE) != null
+                    && (s.type.equals("PERSON") || m.entries().size() == 1)) {
+                out.add(new Span(s.sentence, m.start(), m.end(), "TITLE", m.of(Kind.TITLE)));
+                start = m.end();
+            }
+        }
+        // Trailing possessives and stray punctuation are not part of a name.
+        int end = s.end;
+        while (end > start && !hasLetterOrDigit(words.get(end - 1 - from))) {
+            end--;
+        }
+        if (end <= start) {
+            return out;
+        }
+        Span rest = new Span(s.sentence, start, end, s.type, null);
+        List<Gazetteer.Match> restMatches = new ArrayList<>();
+        for (Gazetteer.Match m : inside) {
+            if (m.start() >= start && m.end() <= end) {
+                restMatches.add(m);
+            }
+        }
+        if (s.type.equals("ORGANIZATION") && !restMatches.isEmpty()) {
+            // "Pakistan Army", "Turkish Armed Forces", or "Foreign Office" after "Pakistan's" (see nameInstitutions)
+            Gazetteer.Match last = restMatches.get(restMatches.size() - 1);
+            Gazetteer.Match first = restMatches.get(0);
+            Entry institution = last.of(Kind.INSTITUTION);
+            Entry country = first.of(Kind.COUNTRY) != null ? first.of(Kind.COUNTRY) : first.of(Kind.NATIONALITY);
+            if (institution != null && last.end() == end && (last.start() == start
+                    || restMatches.size() == 2 && first.start() == start && country != null
+                    && tiles(restMatches, start, end, words, from))) {
+                rest.institution = institution;
+                rest.country = last.start() == start ? null : country.country();
+                out.add(rest);
+                return out;
+            }
+        }
+        if (restMatches.size() == 1 && restMatches.get(0).start() == start && restMatches.get(0).end() == end) {
+            Entry e = choose(restMatches.get(0), s.type);
+            if (e != null) {
+                // A country the engine calls an organisation ("Pakistan won the toss", "Iraq said") is still that
+                // country, used as an actor: the mention keeps the engine's type, the id is the country's.
+                String type = s.type.equals("ORGANIZATION") && e.kind() == Kind.COUNTRY ? "ORGANIZATION"
+                        : e.kind().name();
+                out.add(new Span(s.sentence, start, end, type, e));
+                return out;
+            }
+        }
+        if (restMatches.size() >= 2 && tiles(restMatches, start, end, words, from)) {
+            // "Pakistan Turkey" is two countries, not one place.
+            List<Span> split = new ArrayList<>();
+            for (Gazetteer.Match m : restMatches) {
+                Entry e = choose(m, s.type);
+                if (e == null || e.kind() == Kind.PERSON || e.kind() == Kind.TITLE) {
+                    split = null;
+                    break;
+                }
+                split.add(new Span(s.sentence, m.start(), m.end(), e.kind().name(), e));
+            }
+            if (split != null) {
+                out.addAll(split);
+                return out;
+            }
+        }
+        // The engine's own span, looked up in the actor dictionaries.
+        List<String> restWords = words.subList(start - from, end - from);
+        if (s.type.equals("PERSON") || s.type.equals("ORGANIZATION")) {
+            Dictionaries.Actor actor = dictionaries.actor(restWords);
+            if (actor != null && (actor.curated() || restWords.size() >= 2)) {
+                Kind kind = s.type.equals("PERSON") ? Kind.PERSON : Kind.ORGANIZATION;
+                String id = kind == Kind.PERSON ? actor.id() : "org:" + Names.slug(actor.name());
+                rest.entry = new Entry(kind, id, actor.name(), actor.country(), actor.roles());
+            }
+        } else if (s.type.equals("LOCATION")) {
+            String country = dictionaries.placeCountry(restWords);
+            if (country != null) {
+                rest.country = country;
+            }
+        }
+        if (s.type.equals("ORGANIZATION") && rest.entry == null) {
+            // "Pakistan Army", "Radio Pakistan", "Turkish Airlines": an organisation of that country.
+            for (Gazetteer.Match m : restMatches) {
+                Entry c = m.of(Kind.COUNTRY) != null ? m.of(Kind.COUNTRY) : m.of(Kind.NATIONALITY);
+                if (c != null) {
+                    rest.country = c.country();
+                    break;
+                }
+            }
+        }
+        out.add(rest);
+        return out;
+    }
+
+    /**
+     * A state institution named by the country just before it ("Pakistan Army", "Pakistan's Foreign Office",
+     * "Turkish Armed Forces") is one organisation of that country, the same in every article: org:PAK-army. An
+     * institution the engine did not see and no country names is dropped.
+     */
+    private void nameInstitutions(List<Span> found, List<Token> tokens) {
+        for (int i = 0; i < found.size(); i++) {
+            Span s = found.get(i);
+            if (s.institution == null) {
+                continue;
+            }
+            String iso3 = s.country;
+            if (iso3 == null && i > 0) {
+                Span p = found.get(i - 1);
+                boolean adjacent = p.end == s.start
+                        || p.end == s.start - 1 && POSSESSIVE.contains(tokens.get(p.end).word());
+                if (adjacent && p.sentence == s.sentence && (p.type.equals("COUNTRY") || p.type.equals("NATIONALITY"))
+                        && p.entry != null) {
+                    iso3 = p.entry.country();
+                }
+            }
+            Entry country = iso3 == null ? null : dictionaries.country(iso3);
+            if (country != null) {
+                s.entry = new Entry(Kind.ORGANIZATION, "org:" + iso3 + "-" + Names.slug(s.institution.name()),
+                        country.name() + " " + s.institution.name(), iso3);
+                s.country = iso3;
+            } else if (s.needsCountry) {
+                found.remove(i--);
+            }
+        }
+    }
+
+    /** Whether the matches cover every word from start to end but punctuation and particles ("and"). */
+    private static boolean tiles(List<Gazetteer.Match> matches, int start, int end, List<String> words, int from) {
+        int at = start;
+        for (Gazetteer.Match m : matches) {
+            while (at < m.start()) {
+                String w = words.get(at - from);
+                if (hasLetterOrDigit(w) && !Gazetteer.PARTICLES.contains(Names.key(w))) {
+                    return false;
+                }
+                at++;
+            }
+            at = m.end();
+        }
+        return at == end;
+    }
+
+    /** Which of a match's entries the text means, given what the engine called it (null: nothing). */
+    private static Entry choose(Gazetteer.Match m, String engineType) {
+        Kind[] order;
+        if (engineType == null) {
+            order = new Kind[] {Kind.COUNTRY, Kind.NATIONALITY, Kind.ORGANIZATION, Kind.CITY, Kind.PERSON, Kind.TITLE};
+        } else {
+            order = switch (engineType) {
+                case "PERSON" -> new Kind[] {Kind.PERSON, Kind.ORGANIZATION, Kind.TITLE};
+                // a city the engine calls an organisation is a club or a council, not the city
+                case "ORGANIZATION" -> new Kind[] {Kind.ORGANIZATION, Kind.COUNTRY, Kind.NATIONALITY, Kind.PERSON};
+                default -> new Kind[] {Kind.COUNTRY, Kind.CITY, Kind.NATIONALITY, Kind.ORGANIZATION};
+            };
+        }
+        for (Kind k : order) {
+            Entry e = m.of(k);
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static boolean free(boolean[] taken, boolean[] absorbed, String[] tags, int start, int end, int from) {
+        for (int i = start; i < end; i++) {
+            String tag = tags[i + from];
+            if (taken[i] || !(absorbed[i] || tag.equals("O") || tag.equals("MISC"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void mark(boolean[] taken, int start, int end) {
+        for (int i = start; i < end; i++) {
+            taken[i] = true;
+        }
+    }
+
+    /** Pronouns are no people; names in page furniture and glued platform names are no news. */
+    private boolean dropped(Span s, List<Token> tokens, boolean furniture) {
+        if (VALUE_TAGS.contains(s.type)) {
+            return false;
+        }
+        if (furniture) {
+            return true;
+        }
+        StringBuilder surface = new StringBuilder();
+        boolean allPronouns = true;
+        for (int i = s.start; i < s.end; i++) {
+            Token t = tokens.get(i);
+            surface.append(t.word()).append(' ');
+            String pos = t.pos() == null ? "" : t.pos();
+            allPronouns &= PRONOUNS.contains(Names.key(t.word())) || pos.startsWith("PRP") || pos.startsWith("WP");
+        }
+        if (allPronouns && !s.type.equals("COUNTRY") && !s.type.equals("ORGANIZATION")) {
+            return true;
+        }
+        return dictionaries.isGluedPlatforms(surface.toString());
+    }
+
+    // ---------------------------------------------------------------- ids and grouping
+
+    /** Gives every span its id and canonical name; a person's partial name takes the one full name it is part of. */
+    private void identify(List<Span> spans, List<Token> tokens) {
+        for (Span s : spans) {
+            String surface = surface(s, tokens);
+            if (s.entry != null) {
+                s.id = s.entry.id();
+                s.name = s.entry.name();
+                if (s.country == null) {
+                    s.country = s.entry.country();
+                }
+                continue;
+            }
+            switch (s.type) {
+                case "PERSON" -> s.id = "person:" + Names.slug(surface);
+                case "ORGANIZATION" -> s.id = "org:" + Names.slug(surface);
+                case "LOCATION", "CITY" -> s.id = "location:" + Names.slug(surface);
+                case "DATE", "MONEY", "PERCENT" -> {
+                    String normalized = tokens.get(s.start).normalized();
+                    String value = normalized == null || normalized.isBlank() ? surface : normalized;
+                    s.id = s.type.toLowerCase(Locale.ROOT) + ":" + (s.type.equals("DATE") ? value : Names.slug(value));
+                    s.name = s.type.equals("DATE") ? value : surface;
+                }
+                default -> s.id = s.type.toLowerCase(Locale.ROOT) + ":" + Names.slug(surface);
+            }
+            if (s.name == null) {
+                s.name = surface;
+            }
+        }
+        // Full names of people in this article, by their words: "Hakan Fidan" → person:hakan-fidan.
+        List<Span> people = spans.stream().filter(s -> s.type.equals("PERSON")).toList();
+        for (Span p : people) {
+            List<String> words = keys(p, tokens);
+            Set<String> candidates = new LinkedHashSet<>();
+            Span target = null;
+            for (Span q : people) {
+                List<String> other = keys(q, tokens);
+                if (other.size() > words.size() && (other.subList(0, words.size()).equals(words)
+                        || other.subList(other.size() - words.size(), other.size()).equals(words))) {
+                    if (candidates.add(q.id)) {
+                        target = q;
+                    }
+                }
+            }
+            if (candidates.size() == 1 && p.entry == null) {
+                p.id = target.id;
+                p.name = target.name;
+                p.entry = target.entry;
+                p.country = target.country;
+            }
+        }
+    }
+
+    private static String surface(Span s, List<Token> tokens) {
+        StringBuilder b = new StringBuilder();
+        for (int i = s.start; i < s.end; i++) {
+            Token t = tokens.get(i);
+            if (i > s.start && t.start() > tokens.get(i - 1).end()) {
+                b.append(' ');
+            }
+            b.append(t.word());
+        }
+        return b.toString().strip().replaceAll("\\s+", " ");
+    }
+
+    private static List<String> keys(Span s, List<Token> tokens) {
+        List<String> keys = new ArrayList<>(s.length());
+        for (int i = s.start; i < s.end; i++) {
+            keys.add(Names.key(tokens.get(i).word()));
+        }
+        return keys;
+    }
+
+    private static boolean hasLetterOrDigit(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLetterOrDigit(w.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- roles
+
+    /**
+     * Roles the article states: "[Turkish|Turkey's|NATO] Title+ Person" ("Turkish Foreign Minister Hakan Fidan",
+     * "Chief of Army Staff General Qamar Javed Bajwa") and "Person, [the] Title" ("Ali Hasnain, associate professor").
+     */
+    private Map<String, List<Role>> roles(List<Span> spans, List<Token> tokens) {
+        Map<Integer, Span> byEnd = new HashMap<>();
+        Map<Integer, Span> byStart = new HashMap<>();
+        for (Span s : spans) {
+            byEnd.put(s.end, s);
+            byStart.put(s.start, s);
+        }
+        Map<String, List<Role>> roles = new HashMap<>();
+        for (Span p : spans) {
+            if (!p.type.equals("PERSON")) {
+                continue;
+            }
+            List<String> titles = new ArrayList<>();
+            int at = p.start;
+            while (true) {
+                at = skipParenthesis(at, p.sentence, tokens);
+                Span before = byEnd.get(at);
+                if (before == null || before.sentence != p.sentence || !before.type.equals("TITLE")) {
+                    break;
+                }
+                titles.add(0, before.name);
+                at = before.start;
+            }
+            String country = null;
+            String org = null;
+            if (!titles.isEmpty()) {
+                Span owner = byEnd.get(at);
+                if (owner == null && at > 0 && POSSESSIVE.contains(tokens.get(at - 1).word())) {
+                    owner = byEnd.get(at - 1);
+                }
+                if (owner != null && owner.sentence == p.sentence) {
+                    if (owner.type.equals("COUNTRY") || owner.type.equals("NATIONALITY")) {
+                        country = owner.country;
+                    } else if (owner.type.equals("ORGANIZATION")) {
+                        org = owner.id;
+                        country = owner.country;
+                    }
+                }
+            } else {
+                int after = p.end;
+                if (after < tokens.size() && tokens.get(after).word().equals(",")) {
+                    after++;
+                    if (after < tokens.size() && DETERMINERS.contains(Names.key(tokens.get(after).word()))) {
+                        after++;
+                    }
+                    Span title = byStart.get(after);
+                    if (title != null && title.sentence == p.sentence && title.type.equals("TITLE")) {
+                        titles.add(title.name);
+                    }
+                }
+            }
+            for (String title : titles) {
+                Role role = new Role(title, country, org, null, null, "article");
+                List<Role> list = roles.computeIfAbsent(p.id, id -> new ArrayList<>());
+                if (!list.contains(role)) {
+                    list.add(role);
+                }
+            }
+        }
+        return roles;
+    }
+
+    /** Steps left over a short parenthesis between a title and a name: "General (retd) Hulusi Akar". */
+    private static int skipParenthesis(int at, int sentence, List<Token> tokens) {
+        if (at >= 2 && isClose(tokens.get(at - 1).word())) {
+            for (int i = at - 2; i >= Math.max(0, at - 5); i--) {
+                if (tokens.get(i).sentence() != sentence) {
+                    return at;
+                }
+                if (isOpen(tokens.get(i).word())) {
+                    return i;
+                }
+            }
+        }
+        return at;
+    }
+
+    private static boolean isClose(String w) {
+        return w.equals(")") || w.equals("-RRB-");
+    }
+
+    private static boolean isOpen(String w) {
+        return w.equals("(") || w.equals("-LRB-");
+    }
+
+    // ---------------------------------------------------------------- entities
+
+    private List<Entity> entities(List<Span> spans, Map<String, List<Role>> articleRoles, LocalDate publishedAt) {
+        Map<String, List<Span>> byId = new LinkedHashMap<>();
+        for (Span s : spans) {
+            if (!VALUE_TAGS.contains(s.type)) {
+                byId.computeIfAbsent(s.id, id -> new ArrayList<>()).add(s);
+            }
+        }
+        List<Entity> entities = new ArrayList<>(byId.size());
+        byId.forEach((id, ms) -> {
+            Span first = ms.get(0);
+            Entry entry = ms.stream().map(s -> s.entry).filter(e -> e != null).findFirst().orElse(null);
+            String type = entityType(first, entry);
+            List<Role> roles = new ArrayList<>(articleRoles.getOrDefault(id, List.of()));
+            if (entry != null && entry.kind() == Kind.PERSON) {
+                roles.addAll(entry.roles());
+            }
+            String country = country(ms, roles, entry, publishedAt);
+            entities.add(new Entity(id, type, first.name, ms.stream().map(s -> s.aliasText).distinct().toList(),
+                    country, roles, ms.size(), entry != null));
+        });
+        return entities;
+    }
+
+    private static String entityType(Span first, Entry entry) {
+        if (entry != null) {
+            return entry.kind() == Kind.NATIONALITY ? "COUNTRY" : entry.kind().name();
+        }
+        return first.type;
+    }
+
+    private static String country(List<Span> ms, List<Role> roles, Entry entry, LocalDate publishedAt) {
+        for (Role r : roles) {
+            if ("article".equals(r.source()) && r.country() != null) {
+                return r.country();
+            }
+        }
+        if (entry != null && entry.kind() == Kind.PERSON) {
+            LocalDate at = publishedAt == null ? LocalDate.now() : publishedAt;
+            for (Role r : entry.roles()) {
+                if (r.country() != null && (r.from() == null || !r.from().isAfter(at))
+                        && (r.to() == null || !r.to().isBefore(at))) {
+                    return r.country();
+                }
+            }
+        }
+        for (Span s : ms) {
+            if (s.country != null) {
+                return s.country;
+            }
+        }
+        return null;
+    }
+}
