@@ -79,10 +79,15 @@ final class DateResolver {
             return relative;
         }
         Optional<Resolved> calendar = calendar(p, anchor, future);
+        boolean engineReadable = engineValue != null && SUTIME_VALUE.matcher(engineValue).matches();
         if (calendar.isPresent()) {
+            String value = calendar.get().value();
+            if (value.length() == 4 && engineReadable && engineValue.startsWith(value) && engineValue.length() > 4) {
+                return Optional.of(new Resolved(engineValue, false)); // "Q3 2025": the engine read more than the year
+            }
             return calendar;
         }
-        if (engineValue != null && SUTIME_VALUE.matcher(engineValue).matches() && LONE_YEAR.matcher(p).find()) {
+        if (engineReadable && LONE_YEAR.matcher(p).find()) {
             // an absolute form our patterns do not know ("Q3 2025", "2025/07/09"); without a year in the text,
             // SUTime's value is a guess ("the coming days" -> the next day) and is dropped
             return Optional.of(new Resolved(engineValue, false));
