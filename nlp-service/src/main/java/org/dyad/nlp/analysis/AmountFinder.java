@@ -47,6 +47,9 @@ final class AmountFinder {
     private static final Pattern PERCENTAGE = Pattern.compile("(?i)(?<![\\w.])" + NUMBER
             + "\\s?(%|per\\s?cent\\b|pc\\b|percentage points?\\b)");
 
+    /** The engine's normalised amount: "$5.0E9", "%29.0", "~%20.0". */
+    private static final Pattern ENGINE_VALUE = Pattern.compile("(\\d+(?:\\.\\d+)?(?:E-?\\d+)?)");
+
     private final Map<String, String> currencyOf = new HashMap<>();
     private final Pattern prefixed;
     private final Pattern suffixed;
@@ -85,23 +88,58 @@ final class AmountFinder {
         String text = parsed.text();
         String rupee = rupeeOf(parsed);
         List<Amount> found = new ArrayList<>();
-        Matcher m = prefixed.matcher(text);
-        while (m.find()) {
-            String code = code(m.group(1), rupee);
-            add(parsed, found, MONEY, m.start(), m.end(), number(m.group(2)) * scale(m.group(3), m.group(4)), code);
-        }
-        m = suffixed.matcher(text);
-        while (m.find()) {
-            String code = code(m.group(4), rupee);
-            add(parsed, found, MONEY, m.start(), m.end(), number(m.group(1)) * scale(m.group(2), m.group(3)), code);
-        }
-        m = PERCENTAGE.matcher(text);
-        while (m.find()) {
-            add(parsed, found, PERCENT, m.start(), m.end(), number(m.group(1)), null);
+        Matcher prefix = bounded(prefixed.matcher(text));
+        Matcher suffix = bounded(suffixed.matcher(text));
+        Matcher percent = bounded(PERCENTAGE.matcher(text));
+        // The patterns run only in windows around numbers: their long alternations are slow over a whole text.
+        for (int[] window : windows(parsed)) {
+            prefix.region(window[0], window[1]);
+            while (prefix.find()) {
+                String code = code(prefix.group(1), rupee);
+                add(parsed, found, MONEY, prefix.start(), prefix.end(),
+                        number(prefix.group(2)) * scale(prefix.group(3), prefix.group(4)), code);
+            }
+            suffix.region(window[0], window[1]);
+            while (suffix.find()) {
+                String code = code(suffix.group(4), rupee);
+                add(parsed, found, MONEY, suffix.start(), suffix.end(),
+                        number(suffix.group(1)) * scale(suffix.group(2), suffix.group(3)), code);
+            }
+            percent.region(window[0], window[1]);
+            while (percent.find()) {
+                add(parsed, found, PERCENT, percent.start(), percent.end(), number(percent.group(1)), null);
+            }
         }
         engineSpans(parsed, found, rupee);
         found.sort(Comparator.comparingInt(Amount::start));
         return List.copyOf(found);
+    }
+
+    private static Matcher bounded(Matcher m) {
+        return m.useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /** From two tokens before each number to six after it, overlapping windows merged. */
+    private static List<int[]> windows(ParsedText parsed) {
+        List<Token> tokens = parsed.tokens();
+        List<int[]> windows = new ArrayList<>();
+        for (Token t : tokens) {
+            String w = t.word().toLowerCase(Locale.ROOT);
+            boolean number = !w.isEmpty() && Character.isDigit(w.charAt(0)) || NUMBER_WORDS.containsKey(w)
+                    || w.equals("half");
+            if (!number) {
+                continue;
+            }
+            int from = tokens.get(Math.max(0, t.index() - 2)).start();
+            int to = tokens.get(Math.min(tokens.size() - 1, t.index() + 6)).end();
+            int[] last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
+            if (last != null && from <= last[1]) {
+                last[1] = Math.max(last[1], to);
+            } else {
+                windows.add(new int[] {from, to});
+            }
+        }
+        return windows;
     }
 
     private void add(ParsedText parsed, List<Amount> found, String kind, int start, int end, double value,
@@ -140,11 +178,11 @@ final class AmountFinder {
         if (normalized == null) {
             return;
         }
-        Matcher number = Pattern.compile("([^\\d~<>=]*)(\\d+(?:\\.\\d+)?(?:E-?\\d+)?)").matcher(normalized);
+        Matcher number = ENGINE_VALUE.matcher(normalized);
         if (!number.find()) {
             return;
         }
-        double value = Double.parseDouble(number.group(2));
+        double value = Double.parseDouble(number.group(1));
         if (PERCENT.equals(first.ner())) {
             add(parsed, found, PERCENT, first.start(), last.end(), value, null);
             return;

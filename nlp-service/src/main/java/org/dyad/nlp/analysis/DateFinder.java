@@ -27,6 +27,8 @@ final class DateFinder {
     private static final Set<String> FUTURE_MARKERS = Set.of("will", "shall", "'ll", "wo", "upcoming", "scheduled",
             "expected", "plan", "plans", "planned", "due", "set", "going");
     private static final int FUTURE_REACH = 4;
+    private static final Set<String> RELATIVE_ENDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "today", "yesterday", "tomorrow", "week", "month", "year", "ago");
     private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(?:(?:last|next|this|coming|past) )?"
             + "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b"
             + "|\\b(?:earlier |later )?today\\b|\\byesterday\\b|\\btomorrow\\b"
@@ -54,17 +56,29 @@ final class DateFinder {
             engineSpans.add(range(span));
             addSpan(parsed, span, anchor, found);
         }
-        Matcher m = RELATIVE.matcher(parsed.text());
-        while (m.find()) {
-            int start = m.start();
-            int end = m.end();
-            boolean covered = engineSpans.stream().anyMatch(r -> r[0] < end && start < r[1]);
-            if (covered || insideName(parsed, start, end)) {
+        // Only around the words that can end a relative date, so the pattern never scans the whole text.
+        Matcher m = RELATIVE.matcher(parsed.text()).useTransparentBounds(true).useAnchoringBounds(false);
+        List<Token> tokens = parsed.tokens();
+        int scanned = 0;
+        for (Token t : tokens) {
+            if (!RELATIVE_ENDS.contains(t.word().toLowerCase(Locale.ROOT)) || t.end() <= scanned) {
                 continue;
             }
-            int sentence = sentenceAt(parsed, start);
-            DateResolver.resolve(m.group(), null, anchor, isFuture(parsed, sentence, start, end))
-                    .ifPresent(r -> found.add(new DateMention(m.group(), start, end, sentence, r.value(), r.relative())));
+            int from = tokens.get(Math.max(0, t.index() - 3)).start();
+            m.region(Math.max(from, scanned), t.end());
+            while (m.find()) {
+                int start = m.start();
+                int end = m.end();
+                scanned = end;
+                boolean covered = engineSpans.stream().anyMatch(r -> r[0] < end && start < r[1]);
+                if (covered || insideName(parsed, start, end)) {
+                    continue;
+                }
+                String phrase = m.group();
+                DateResolver.resolve(phrase, null, anchor, isFuture(parsed, t.sentence(), start, end))
+                        .ifPresent(r -> found.add(new DateMention(phrase, start, end, t.sentence(), r.value(),
+                                r.relative())));
+            }
         }
         found.sort(Comparator.comparingInt(DateMention::start));
         return List.copyOf(found);

@@ -61,6 +61,14 @@ final class DateResolver {
     private static final Pattern LONE_YEAR = Pattern.compile("\\b" + YEAR + "\\b");
     private static final Pattern AGO = Pattern.compile("\\b(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
             + "\\s+(day|week|month|year)s?\\s+ago\\b");
+    private static final Pattern NEAR_DAY = Pattern.compile("\\b(the day before yesterday|the day after tomorrow"
+            + "|yesterday|tomorrow|today|tonight|this (?:morning|afternoon|evening))\\b");
+    private static final Pattern SAME_DAY = Pattern.compile("(?:earlier|later) in the day|the day|the same day|that day");
+    private static final Pattern UNIT = Pattern.compile("\\b(this|last|past|previous|next|coming|current)"
+            + " (week|month|year)\\b");
+    private static final Pattern WEEKDAY = Pattern.compile("\\b(?:(last|next|this|coming|past) )?"
+            + "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
+    private static final Pattern STARTS_WITH_MONTH = Pattern.compile("^(in |of |early |late |mid-?)?" + MONTH + "\\b");
     private static final Pattern SUTIME_VALUE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?|-W\\d{2}|-Q[1-4])?");
 
     private DateResolver() {
@@ -97,20 +105,17 @@ final class DateResolver {
     }
 
     private static Optional<Resolved> relative(String p, LocalDate anchor, boolean future) {
-        if (p.matches(".*\\b(the day before yesterday)\\b.*")) {
-            return day(anchor.minusDays(2));
+        Matcher near = NEAR_DAY.matcher(p);
+        if (near.find()) {
+            return day(switch (near.group(1)) {
+                case "the day before yesterday" -> anchor.minusDays(2);
+                case "the day after tomorrow" -> anchor.plusDays(2);
+                case "yesterday" -> anchor.minusDays(1);
+                case "tomorrow" -> anchor.plusDays(1);
+                default -> anchor;
+            });
         }
-        if (p.matches(".*\\b(the day after tomorrow)\\b.*")) {
-            return day(anchor.plusDays(2));
-        }
-        if (p.matches(".*\\byesterday\\b.*")) {
-            return day(anchor.minusDays(1));
-        }
-        if (p.matches(".*\\btomorrow\\b.*")) {
-            return day(anchor.plusDays(1));
-        }
-        if (p.matches(".*\\b(today|tonight|this (morning|afternoon|evening))\\b.*")
-                || p.matches("(earlier|later) in the day|the day|the same day|that day")) {
+        if (SAME_DAY.matcher(p).matches()) {
             return day(anchor);
         }
         Matcher ago = AGO.matcher(p);
@@ -123,7 +128,7 @@ final class DateResolver {
                 default -> year(anchor.getYear() - n);
             };
         }
-        Matcher unit = Pattern.compile("\\b(this|last|past|previous|next|coming|current) (week|month|year)\\b").matcher(p);
+        Matcher unit = UNIT.matcher(p);
         // "September this year" is a month whose year is relative: the calendar rule handles it
         if (unit.find() && !startsWithMonth(p)) {
             int step = switch (unit.group(1)) {
@@ -137,11 +142,9 @@ final class DateResolver {
                 default -> year(anchor.getYear() + step);
             };
         }
-        for (Map.Entry<String, DayOfWeek> weekday : WEEKDAYS.entrySet()) {
-            Matcher m = Pattern.compile("\\b(?:(last|next|this|coming|past) )?" + weekday.getKey() + "\\b").matcher(p);
-            if (m.find() && !hasDayOfMonth(p)) {
-                return day(weekday(anchor, weekday.getValue(), m.group(1), future));
-            }
+        Matcher weekday = WEEKDAY.matcher(p);
+        if (weekday.find() && !hasDayOfMonth(p)) {
+            return day(weekday(anchor, WEEKDAYS.get(weekday.group(2)), weekday.group(1), future));
         }
         return Optional.empty();
     }
@@ -195,7 +198,7 @@ final class DateResolver {
             return Optional.of(new Resolved(YearMonth.of(year, month).toString(), true));
         }
         Matcher y = LONE_YEAR.matcher(p);
-        if (y.find() && !p.matches(".*\\d{4}s\\b.*")) {
+        if (y.find()) { // not "the 1990s": no word boundary after its digits
             return Optional.of(new Resolved(y.group(1), false));
         }
         return Optional.empty();
@@ -228,7 +231,7 @@ final class DateResolver {
     }
 
     private static boolean startsWithMonth(String p) {
-        return Pattern.compile("^(in |of |early |late |mid-?)?" + MONTH + "\\b").matcher(p).find();
+        return STARTS_WITH_MONTH.matcher(p).find();
     }
 
     private static boolean hasDayOfMonth(String p) {

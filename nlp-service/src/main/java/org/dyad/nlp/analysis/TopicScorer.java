@@ -25,18 +25,21 @@ final class TopicScorer {
     private record Weighted(String topic, double weight) {
     }
 
-    private final Map<List<String>, List<Weighted>> terms = new HashMap<>();
-    private final int longest;
+    /** A lexicon term and the topics it counts for. */
+    private record Term(List<String> words, List<Weighted> topics) {
+    }
+
+    private final Map<String, List<Term>> byFirstWord = new HashMap<>();
 
     TopicScorer(Lexicon lexicon) {
-        int max = 1;
+        Map<List<String>, List<Weighted>> terms = new LinkedHashMap<>();
         for (List<String> row : lexicon.rows()) {
             List<String> words = Arrays.asList(row.get(1).toLowerCase(Locale.ROOT).split("\\s+"));
             terms.computeIfAbsent(List.copyOf(words), k -> new ArrayList<>())
                     .add(new Weighted(row.get(0), Double.parseDouble(row.get(2))));
-            max = Math.max(max, words.size());
         }
-        this.longest = max;
+        terms.forEach((words, topics) -> byFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>())
+                .add(new Term(words, List.copyOf(topics))));
     }
 
     static TopicScorer standard() {
@@ -59,31 +62,46 @@ final class TopicScorer {
 
     /** Each topic's summed weight; the longest term at a position is taken and its tokens are not matched again. */
     Map<String, Double> weights(List<Token> tokens) {
+        int size = tokens.size();
+        String[] words = new String[size];
+        String[] lemmas = new String[size];
+        for (int k = 0; k < size; k++) {
+            Token t = tokens.get(k);
+            words[k] = t.word().toLowerCase(Locale.ROOT);
+            lemmas[k] = t.lemma() == null ? words[k] : t.lemma();
+        }
         Map<String, Double> weights = new LinkedHashMap<>();
         int i = 0;
-        while (i < tokens.size()) {
-            int matched = 0;
-            for (int n = Math.min(longest, tokens.size() - i); n >= 1 && matched == 0; n--) {
-                List<Weighted> hit = match(tokens, i, n);
-                if (hit != null) {
-                    hit.forEach(w -> weights.merge(w.topic(), w.weight(), Double::sum));
-                    matched = n;
+        while (i < size) {
+            Term best = null;
+            for (String first : new String[] {words[i], lemmas[i]}) {
+                for (Term term : byFirstWord.getOrDefault(first, List.of())) {
+                    if ((best == null || term.words().size() > best.words().size()) && matches(term, words, lemmas, i)) {
+                        best = term;
+                    }
                 }
             }
-            i += Math.max(matched, 1);
+            if (best != null) {
+                best.topics().forEach(w -> weights.merge(w.topic(), w.weight(), Double::sum));
+                i += best.words().size();
+            } else {
+                i++;
+            }
         }
         return weights;
     }
 
-    private List<Weighted> match(List<Token> tokens, int from, int n) {
-        List<String> words = new ArrayList<>(n);
-        List<String> lemmas = new ArrayList<>(n);
-        for (int k = from; k < from + n; k++) {
-            Token t = tokens.get(k);
-            words.add(t.word().toLowerCase(Locale.ROOT));
-            lemmas.add(t.lemma() == null ? t.word().toLowerCase(Locale.ROOT) : t.lemma());
+    /** A term's words all match, each by its word or its lemma. */
+    private static boolean matches(Term term, String[] words, String[] lemmas, int from) {
+        List<String> w = term.words();
+        if (from + w.size() > words.length) {
+            return false;
         }
-        List<Weighted> hit = terms.get(words);
-        return hit != null ? hit : terms.get(lemmas);
+        for (int k = 0; k < w.size(); k++) {
+            if (!w.get(k).equals(words[from + k]) && !w.get(k).equals(lemmas[from + k])) {
+                return false;
+            }
+        }
+        return true;
     }
 }
