@@ -56,6 +56,20 @@ class AmountFinderTest {
     }
 
     @Test
+    void abbreviatedScalesAndPercentagePoints() {
+        assertThat(amounts("Islamabad set aside Rs 10bn for the budget and rates fell 2 percentage points."))
+                .extracting(Amount::kind, Amount::text, Amount::value, Amount::currency)
+                .containsExactly(tuple("MONEY", "Rs 10bn", 1e10, "PKR"), tuple("PERCENT", "2 percentage points", 2.0,
+                        null));
+    }
+
+    @Test
+    void isoCodesCountOnlyInCapitals() {
+        assertThat(amounts("We try 5 times and sar 3 times.")).isEmpty();
+        assertThat(amounts("Ankara borrowed TRY 5 billion.")).extracting(Amount::currency).containsExactly("TRY");
+    }
+
+    @Test
     void plainNumbersAndYearsAreNoAmounts() {
         assertThat(amounts("A 41 member delegation arrived in 2014 with 3 ministers.")).isEmpty();
     }
