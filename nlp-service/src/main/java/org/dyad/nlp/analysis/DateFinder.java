@@ -16,7 +16,7 @@ import org.dyad.nlp.pipeline.Token;
 
 /**
  * The dates written in an article, normalised by {@link DateResolver} against the document date. Spans are the
- * engine's DATE tokens, plus relative expressions the engine left untagged ("last week", "Thursday").
+ * engine's DATE tokens, plus the expressions it left untagged ("last week", "Thursday", "9 July 2025").
  */
 final class DateFinder {
 
@@ -29,11 +29,23 @@ final class DateFinder {
     private static final int FUTURE_REACH = 4;
     private static final Set<String> RELATIVE_ENDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "today", "yesterday", "tomorrow", "week", "month", "year", "ago");
-    private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(?:(?:last|next|this|coming|past) )?"
+    private static final Pattern YEAR_TOKEN = Pattern.compile("(?:19|20)\\d{2}");
+    private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+            + "|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    private static final String YEAR = "(?:19|20)\\d{2}";
+    /**
+     * What a date looks like when the engine tagged none (its SUTime switched off): relative expressions, and
+     * written dates with a year ("9 July 2025", "July 9, 2025", "November 2017", "in 2014").
+     */
+    private static final Pattern UNTAGGED = Pattern.compile("(?i)\\b(?:(?:last|next|this|coming|past) )?"
             + "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b"
             + "|\\b(?:earlier |later )?today\\b|\\byesterday\\b|\\btomorrow\\b"
             + "|\\b(?:last|next|this|past|previous|coming) (?:week|month|year)\\b"
-            + "|\\b(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (?:day|week|month|year)s? ago\\b");
+            + "|\\b(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (?:day|week|month|year)s? ago\\b"
+            + "|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + ",?\\s+" + YEAR + "\\b"
+            + "|\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+" + YEAR + "\\b"
+            + "|\\b" + MONTH + ",?\\s+" + YEAR + "\\b"
+            + "|(?<=\\b(?:in|since|by|until|from|of|between|and|before|after) )" + YEAR + "\\b");
 
     private DateFinder() {
     }
@@ -56,12 +68,13 @@ final class DateFinder {
             engineSpans.add(range(span));
             addSpan(parsed, span, anchor, found);
         }
-        // Only around the words that can end a relative date, so the pattern never scans the whole text.
-        Matcher m = RELATIVE.matcher(parsed.text()).useTransparentBounds(true).useAnchoringBounds(false);
+        // Only around the words that can end a date, so the pattern never scans the whole text.
+        Matcher m = UNTAGGED.matcher(parsed.text()).useTransparentBounds(true).useAnchoringBounds(false);
         List<Token> tokens = parsed.tokens();
         int scanned = 0;
         for (Token t : tokens) {
-            if (!RELATIVE_ENDS.contains(t.word().toLowerCase(Locale.ROOT)) || t.end() <= scanned) {
+            String word = t.word().toLowerCase(Locale.ROOT);
+            if (!(RELATIVE_ENDS.contains(word) || YEAR_TOKEN.matcher(word).matches()) || t.end() <= scanned) {
                 continue;
             }
             int from = tokens.get(Math.max(0, t.index() - 3)).start();

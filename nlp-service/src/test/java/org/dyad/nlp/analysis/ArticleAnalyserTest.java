@@ -1,6 +1,7 @@
 package org.dyad.nlp.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,7 +45,21 @@ class ArticleAnalyserTest {
         ParsedText parsed = Handmade.of("Dar met Rubio yesterday and flies home next week.", LocalDate.of(2025, 7, 9))
                 .parse();
         assertThat(ANALYSER.analyse(parsed).dates()).extracting(d -> d.text(), d -> d.value())
-                .containsExactly(org.assertj.core.api.Assertions.tuple("yesterday", "2025-07-08"),
-                        org.assertj.core.api.Assertions.tuple("next week", "2025-W29"));
+                .containsExactly(tuple("yesterday", "2025-07-08"),
+                        tuple("next week", "2025-W29"));
+    }
+
+    @Test
+    void writtenDatesTheEngineLeftUntaggedAreFoundToo() {
+        ParsedText parsed = Handmade.of("Talks opened on 3 March 2020 in Doha, after a round on February 12, 2020. "
+                + "They began in November 2019 and go back to cooperation since 2014. In 41 cases, nothing.", null)
+                .parse();
+        Annotations a = ANALYSER.analyse(parsed);
+        assertThat(a.dates()).extracting(d -> d.text(), d -> d.value(), d -> d.relative()).containsExactly(
+                tuple("3 March 2020", "2020-03-03", false),
+                tuple("February 12, 2020", "2020-02-12", false),
+                tuple("November 2019", "2019-11", false),
+                tuple("2014", "2014", false));
+        assertThat(a.documentDate()).isEqualTo(new DocumentDate(LocalDate.of(2020, 3, 3), true, "text"));
     }
 }
