@@ -30,8 +30,7 @@ final class DateFinder {
     private static final Set<String> RELATIVE_ENDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "today", "yesterday", "tomorrow", "week", "month", "year", "ago");
     private static final Pattern YEAR_TOKEN = Pattern.compile("(?:19|20)\\d{2}");
-    private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-            + "|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    private static final String MONTH = DateResolver.MONTH;
     private static final String YEAR = "(?:19|20)\\d{2}";
     /**
      * What a date looks like when the engine tagged none (its SUTime switched off): relative expressions, and

@@ -301,16 +301,23 @@ final class QuoteFinder {
             }
             List<String> words = new ArrayList<>();
             for (int i = first - 1; i >= 0 && tokens.get(i).sentence() == tokens.get(first).sentence(); i--) {
-                Token t = tokens.get(i);
-                String w = t.word().toLowerCase(Locale.ROOT);
-                if (!"TITLE".equals(t.ner()) && !titleHeads.containsKey(w) && !titleModifiers.containsKey(w)) {
+                if (!titleWord(tokens.get(i))) {
                     break;
                 }
-                words.add(0, w);
+                words.add(0, tokens.get(i).word().toLowerCase(Locale.ROOT));
+            }
+            // an entity layer may keep the title inside the mention ("Defence Minister Khawaja Asif")
+            for (int i = first; i < tokens.size() && tokens.get(i).end() <= p.end() && titleWord(tokens.get(i)); i++) {
+                words.add(tokens.get(i).word().toLowerCase(Locale.ROOT));
             }
             normalisedTitle(words).ifPresent(t -> titles.computeIfAbsent(p.entityId(), k -> new HashSet<>()).add(t));
         }
         return titles;
+    }
+
+    private boolean titleWord(Token t) {
+        String w = t.word().toLowerCase(Locale.ROOT);
+        return "TITLE".equals(t.ner()) || titleHeads.containsKey(w) || titleModifiers.containsKey(w);
     }
 
     /** The title written in an attributing clause ("Azeri Defense Minister", "the premier"), normalised. */

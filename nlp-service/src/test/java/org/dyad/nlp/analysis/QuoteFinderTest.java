@@ -78,4 +78,13 @@ class QuoteFinderTest {
                 .mention("PERSON", "Shoigu", 0, "Sergei Shoigu").parse());
         assertThat(quotes).extracting(Quote::speakerName).containsExactly("Tasneem Aslam", "Tasneem Aslam");
     }
+
+    @Test
+    void aTitleInsideThePersonMentionCountsToo() {
+        List<Quote> quotes = FINDER.find(Handmade.of("Defence Minister Khawaja Asif met Sergei Shoigu. "
+                + "“Ties are strong,” the minister said.", null)
+                .mention("PERSON", "Defence Minister Khawaja Asif", 0, "Khawaja Asif")
+                .mention("PERSON", "Sergei Shoigu").parse());
+        assertThat(quotes).extracting(Quote::speakerName).containsExactly("Khawaja Asif");
+    }
 }
