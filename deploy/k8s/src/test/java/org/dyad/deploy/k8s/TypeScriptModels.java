@@ -62,13 +62,7 @@ final class TypeScriptModels {
             return dir.resolve("package");
         }
         try {
-            Files.createDirectories(dir);
-            Commands.run(List.of("npm", "pack", "--silent", "--pack-destination", dir.toString(), pkg.npm() + "@" + pkg.version()));
-            Path tgz;
-            try (var files = Files.list(dir)) {
-                tgz = files.filter(f -> f.toString().endsWith(".tgz")).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("npm pack left no .tgz in " + dir));
-            }
+            Path tgz = Commands.npmPack(pkg.npm() + "@" + pkg.version(), dir);
             Commands.run(List.of("tar", "-xzf", tgz.toString(), "-C", dir.toString()));
             Files.delete(tgz);
             return dir.resolve("package");
