@@ -97,6 +97,20 @@ class ConfigParityTest {
         assertThat(Parity.machineLocalDefaults("gateway", env)).singleElement().asString().contains("dyad.gateway.query-url");
     }
 
+    @Test
+    void aSettingThatBelongsToTheImageMustNotBeSetToo() {
+        Env env = env("prod", "nlp-service");
+        assertThat(env.fromImage()).contains("dyad.nlp.pipeline-version");
+        Env overridden = with(env, "DYAD_NLP_PIPELINE_VERSION", new Env.Source("configmap", "nlp-service", "old"));
+        assertThat(Parity.serviceSettings("nlp-service", overridden)).singleElement().asString().contains("belongs to the image");
+    }
+
+    @Test
+    void anExpressionVariableOverridesTheKeyItFills() {
+        assertThat(ServiceConfig.references("${DYAD_CORS_ORIGINS:http://127.0.0.1:8080}")).containsExactly("DYAD_CORS_ORIGINS");
+        assertThat(ServiceConfig.references("${keycloak.url}/realms/quarkus/")).containsExactly("keycloak.url");
+    }
+
     private static Env env(String overlay, String service) {
         List<JsonNode> objects = Manifests.overlay(overlay);
         return Env.of(objects, Env.container(objects, service));
@@ -105,12 +119,12 @@ class ConfigParityTest {
     private static Env without(Env env, String var) {
         Map<String, Env.Source> vars = new LinkedHashMap<>(env.variables());
         assertThat(vars.remove(var)).as(var).isNotNull();
-        return new Env(vars);
+        return new Env(vars, env.fromImage());
     }
 
     private static Env with(Env env, String var, Env.Source source) {
         Map<String, Env.Source> vars = new LinkedHashMap<>(env.variables());
         vars.put(var, source);
-        return new Env(vars);
+        return new Env(vars, env.fromImage());
     }
 }

@@ -2,6 +2,7 @@ package org.dyad.deploy.k8s;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,24 +38,40 @@ final class Parity {
     static List<String> machineLocalDefaults(String service, Env env) {
         List<String> missing = new ArrayList<>();
         ServiceConfig.properties(service).forEach((key, value) -> {
-            if (MACHINE_LOCAL.matcher(value).find() && !env.variables().containsKey(ServiceConfig.envName(key))) {
-                missing.add(key + "=" + value + " only works on one machine: set " + ServiceConfig.envName(key)
+            boolean overridden = env.variables().containsKey(ServiceConfig.envName(key))
+                    || ServiceConfig.references(value).stream().anyMatch(r -> env.variables().containsKey(ServiceConfig.envName(r)));
+            if (MACHINE_LOCAL.matcher(value).find() && !overridden) {
+                List<String> names = new ArrayList<>(List.of(ServiceConfig.envName(key)));
+                ServiceConfig.references(value).forEach(r -> names.add(ServiceConfig.envName(r)));
+                missing.add(key + "=" + value + " only works on one machine: set " + String.join(" or ", names)
                         + " in deploy/k8s/base/" + service + "/configmap.yaml");
             }
         });
         return missing;
     }
 
-    /** Every @ConfigMapping key is in the ConfigMap, where operators see and tune it. */
+    /**
+     * Every @ConfigMapping key is in the ConfigMap, where operators see and tune it, unless the ConfigMap says it
+     * belongs to the image (annotation {@value Env#FROM_IMAGE}); such a key is then not set at all.
+     */
     static List<String> serviceSettings(String service, Env env) {
-        List<String> missing = new ArrayList<>();
-        ServiceConfig.mappedKeys(service).forEach((key, defaultValue) -> {
-            if (!key.endsWith(".*") && !env.variables().containsKey(ServiceConfig.envName(key))) {
-                missing.add(key + " (default " + defaultValue + ") needs " + ServiceConfig.envName(key)
-                        + " in deploy/k8s/base/" + service + "/configmap.yaml");
+        List<String> wrong = new ArrayList<>();
+        Map<String, String> mapped = ServiceConfig.mappedKeys(service);
+        mapped.forEach((key, defaultValue) -> {
+            boolean set = env.variables().containsKey(ServiceConfig.envName(key));
+            if (key.endsWith(".*")) {
+                return;
+            }
+            if (env.fromImage().contains(key) && set) {
+                wrong.add(key + " belongs to the image (" + Env.FROM_IMAGE + ") but " + ServiceConfig.envName(key) + " sets it");
+            } else if (!env.fromImage().contains(key) && !set) {
+                wrong.add(key + " (default " + defaultValue + ") needs " + ServiceConfig.envName(key)
+                        + " in deploy/k8s/base/" + service + "/configmap.yaml, or its key in the annotation " + Env.FROM_IMAGE);
             }
         });
-        return missing;
+        env.fromImage().stream().filter(k -> !mapped.containsKey(k))
+                .forEach(k -> wrong.add(Env.FROM_IMAGE + " names " + k + ", which " + service + " does not read"));
+        return wrong;
     }
 
     /** Passwords and secrets come from Secret references, never from a literal or a ConfigMap. */
@@ -79,10 +96,10 @@ final class Parity {
 
     /** Nothing is set that the service does not read: a renamed or removed key shows up here. */
     static List<String> unreadSettings(String service, Env env) {
-        Set<String> reads = ServiceConfig.allKeys(service);
+        Set<String> reads = ServiceConfig.readVariables(service);
         return env.variables().keySet().stream()
                 .filter(var -> !var.equals("*") && !JVM_ONLY.contains(var))
-                .filter(var -> reads.stream().noneMatch(k -> ServiceConfig.envName(k).equals(var)))
+                .filter(var -> !reads.contains(var))
                 .map(var -> var + " is set but " + service + " reads no such key (renamed or removed?)")
                 .toList();
     }

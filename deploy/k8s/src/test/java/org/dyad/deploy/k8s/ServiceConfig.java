@@ -75,6 +75,24 @@ final class ServiceConfig {
         return all;
     }
 
+    /** The names that {@code ${NAME}} or {@code ${NAME:default}} expressions in a value refer to. */
+    static Set<String> references(String value) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("\\$\\{([^:}]+)").matcher(value);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /** Every environment variable that changes what the service reads: its keys' and those its values refer to. */
+    static Set<String> readVariables(String service) {
+        Set<String> vars = new LinkedHashSet<>();
+        allKeys(service).forEach(k -> vars.add(envName(k)));
+        properties(service).values().forEach(v -> references(v).forEach(r -> vars.add(envName(r))));
+        return vars;
+    }
+
     /** The environment variable that sets {@code key} (MicroProfile Config: non-alphanumerics to _, upper case). */
     static String envName(String key) {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
