@@ -77,6 +77,14 @@ class NetworkPathsTest {
         assertThat(allowsWithoutACall(objects)).singleElement().asString().contains("query-service admits {app.kubernetes.io/name=nlp-service}");
     }
 
+    @Test
+    void aKafkaPeerThatNeverUsesKafkaIsFound() {
+        List<JsonNode> objects = copyOf(Manifests.overlay("prod"));
+        ArrayNode peers = (ArrayNode) Manifests.get(objects, "Kafka", "dyad-kafka").at("/spec/kafka/listeners/0/networkPolicyPeers");
+        peers.addObject().putObject("podSelector").putObject("matchLabels").put("app.kubernetes.io/name", "gateway");
+        assertThat(allowsWithoutACall(objects)).singleElement().asString().contains("admits {app.kubernetes.io/name=gateway}");
+    }
+
     private static List<String> blockedCalls(List<JsonNode> objects) {
         List<String> blocked = new ArrayList<>();
         for (Call call : calls(objects)) {
@@ -107,6 +115,24 @@ class NetworkPathsTest {
                             && allowsPort(rule, c.port()));
                     if (!real) {
                         unused.add(target + " admits " + from + " but no such caller calls it");
+                    }
+                }
+            }
+        }
+        // and the peers Strimzi lets into each listener
+        for (JsonNode kafka : Manifests.ofKind(objects, "Kafka")) {
+            for (JsonNode listener : kafka.at("/spec/kafka/listeners")) {
+                for (JsonNode peer : listener.path("networkPolicyPeers")) {
+                    if (peer.has("namespaceSelector")) {
+                        continue; // KEDA reads the lag from its own namespace
+                    }
+                    Map<String, String> from = labels(peer.at("/podSelector/matchLabels"));
+                    boolean real = calls.stream().anyMatch(c -> subset(from, podLabels(objects, c.from()))
+                            && c.port() == listener.path("port").asInt()
+                            && subset(Map.of("strimzi.io/cluster", Manifests.name(kafka)), c.targetPods()));
+                    if (!real) {
+                        unused.add(Manifests.id(kafka) + " listener " + listener.path("name").asText() + " admits " + from
+                                + " but no such caller calls it");
                     }
                 }
             }
