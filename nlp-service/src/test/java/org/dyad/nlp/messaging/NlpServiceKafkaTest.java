@@ -87,6 +87,22 @@ class NlpServiceKafkaTest {
     }
 
     @Test
+    void requestIdOfTheIngestedRecordTravelsOnToTheEnrichedOne() throws Exception {
+        ArticleIngested article = article("Pakistan and Turkey held talks in Ankara.");
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ARTICLES_INGESTED, article.key(),
+                mapper.writeValueAsString(article));
+        record.headers().add("dyad-request-id", "req-nlp-7".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        kafka.produceStrings().fromRecords(record).awaitCompletion(WAIT);
+
+        ConsumerRecord<String, String> enriched = awaitRecord(Topics.ARTICLES_ENRICHED, article.key());
+        assertThat(enriched.headers().lastHeader("dyad-request-id")).isNotNull();
+        assertThat(new String(enriched.headers().lastHeader("dyad-request-id").value(),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("req-nlp-7");
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("dyad_articles_enriched_total"));
+    }
+
+    @Test
     void nonJsonMessageIsReportedAsUnreadableAndTheNextArticleIsStillEnriched() throws Exception {
         String poisonKey = UUID.randomUUID().toString();
         produce(poisonKey, "this is { not an article");
