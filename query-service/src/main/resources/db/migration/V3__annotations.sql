@@ -3,9 +3,9 @@
 -- Per-article rows (sentence, mention, article_entity, entity_pair, article_topic, date_mention, amount,
 -- quote, coded_event, event_actor) are keyed by article_id with ON DELETE CASCADE: re-enriching an
 -- article deletes them and writes them again in the same transaction.
--- Aggregates (entity counters, entity_month, pair_month, pair_topic) are counters that the same
+-- Aggregates (entity counters, entity_month, pair_month, pair_total, pair_topic) are counters that the same
 -- transaction moves by the difference between the old and the new enrichment. Every writer locks in one
--- order (article row, then entity rows by id, then entity_month, pair_month, pair_topic by key), so
+-- order (article row, then entity rows by id, then entity_month, pair_month, pair_total, pair_topic by key), so
 -- concurrent writers wait for each other but never deadlock.
 -- Undated articles count under the month 0001-01-01 (the API shows them as "undated").
 
@@ -108,6 +108,17 @@ CREATE TABLE pair_month (
     PRIMARY KEY (entity_a, entity_b, month)
 );
 CREATE INDEX pair_month_b_idx ON pair_month (entity_b, entity_a, month);
+
+-- The same counters over all time, so that the partners of a much-named actor are a short index range.
+CREATE TABLE pair_total (
+    entity_a               text    NOT NULL,
+    entity_b               text    NOT NULL,
+    articles               integer NOT NULL,
+    same_sentence_articles integer NOT NULL,
+    same_sentences         integer NOT NULL,
+    PRIMARY KEY (entity_a, entity_b)
+);
+CREATE INDEX pair_total_b_idx ON pair_total (entity_b, entity_a);
 
 CREATE TABLE pair_topic (
     entity_a text    NOT NULL,

@@ -88,6 +88,14 @@ public final class ReadModelStore {
                 same_sentence_articles = p.same_sentence_articles + EXCLUDED.same_sentence_articles,
                 same_sentences = p.same_sentences + EXCLUDED.same_sentences
             """;
+    private static final String UPSERT_PAIR_TOTAL = """
+            INSERT INTO pair_total AS p (entity_a, entity_b, articles, same_sentence_articles, same_sentences)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (entity_a, entity_b) DO UPDATE SET
+                articles = p.articles + EXCLUDED.articles,
+                same_sentence_articles = p.same_sentence_articles + EXCLUDED.same_sentence_articles,
+                same_sentences = p.same_sentences + EXCLUDED.same_sentences
+            """;
     private static final String UPSERT_PAIR_TOPIC = """
             INSERT INTO pair_topic AS t (entity_a, entity_b, topic, articles) VALUES (?, ?, ?, ?)
             ON CONFLICT (entity_a, entity_b, topic) DO UPDATE SET articles = t.articles + EXCLUDED.articles
@@ -111,10 +119,12 @@ public final class ReadModelStore {
         UUID id = event.articleId();
         Derived next = Derived.of(event);
         // The row lock serialises two enrichments of one article; a first insert that loses a race retries as an update.
+        boolean created = false;
         for (int attempt = 0; ; attempt++) {
             OffsetDateTime current = lockedEnrichedAt(c, id);
             if (current == null) {
                 if (insertArticle(c, event, next, enrichedAt) == 1) {
+                    created = true;
                     break;
                 }
                 if (attempt > 0) {
@@ -128,11 +138,14 @@ public final class ReadModelStore {
             updateArticle(c, event, next, enrichedAt);
             break;
         }
-        Derived previous = Derived.read(c, id);
-        for (String table : CHILD_TABLES) {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE article_id = ?")) {
-                delete.setObject(1, id);
-                delete.executeUpdate();
+        // A new article has nothing to replace: no old rows to read or delete.
+        Derived previous = created ? Derived.NONE : Derived.read(c, id);
+        if (!created) {
+            for (String table : CHILD_TABLES) {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE article_id = ?")) {
+                    delete.setObject(1, id);
+                    delete.executeUpdate();
+                }
             }
         }
         writeCounters(c, previous, next);
@@ -249,6 +262,25 @@ public final class ReadModelStore {
                     s.setInt(4, d[0]);
                     s.setInt(5, d[1]);
                     s.setInt(6, d[2]);
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
+        Map<List<Object>, int[]> pairTotals = new TreeMap<>(Derived::compareKeys);
+        previous.pairs.forEach((pair, sentences) -> add(pairTotals, List.of(pair.get(0), pair.get(1)),
+                -1, sentences.isEmpty() ? 0 : -1, -sentences.size()));
+        next.pairs.forEach((pair, sentences) -> add(pairTotals, List.of(pair.get(0), pair.get(1)),
+                1, sentences.isEmpty() ? 0 : 1, sentences.size()));
+        try (PreparedStatement s = c.prepareStatement(UPSERT_PAIR_TOTAL)) {
+            for (Map.Entry<List<Object>, int[]> m : pairTotals.entrySet()) {
+                int[] d = m.getValue();
+                if (d[0] != 0 || d[1] != 0 || d[2] != 0) {
+                    s.setString(1, (String) m.getKey().get(0));
+                    s.setString(2, (String) m.getKey().get(1));
+                    s.setInt(3, d[0]);
+                    s.setInt(4, d[1]);
+                    s.setInt(5, d[2]);
                     s.addBatch();
                 }
             }
@@ -500,6 +532,8 @@ public final class ReadModelStore {
 
     /** What an enrichment contributes to entities, pairs and topics: the part counters are kept of. */
     private static final class Derived {
+        static final Derived NONE = new Derived(null, UNDATED, Map.of(), Map.of(), Set.of());
+
         final LocalDate articleDate;
         final LocalDate month;
         final Map<String, EntityRow> entities;

@@ -80,14 +80,11 @@ public class ArticleReader {
 
     public Optional<ArticleDetail> find(UUID id) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            Db.beginSnapshot(c);
             try {
                 return read(c, id);
             } finally {
-                c.rollback();
-                c.setAutoCommit(true);
+                Db.end(c);
             }
         } catch (SQLException e) {
             throw Db.failure(e);

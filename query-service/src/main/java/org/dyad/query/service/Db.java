@@ -50,6 +50,21 @@ final class Db {
         }
     }
 
+    /** Starts a read-only transaction on one snapshot, so that several statements see the same read model. */
+    static void beginSnapshot(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        c.setReadOnly(true);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    }
+
+    /** Ends it and gives the connection back as the pool lent it: a pooled connection left read-only would fail the next writer. */
+    static void end(Connection c) throws SQLException {
+        c.rollback();
+        c.setAutoCommit(true);
+        c.setReadOnly(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    }
+
     /** Wraps a database failure: the caller sees a 500 problem, the log the cause. */
     static IllegalStateException failure(SQLException e) {
         return new IllegalStateException("read model query failed: " + e.getMessage(), e);

@@ -103,9 +103,7 @@ public class EntityService {
     /** The profile of entity {@code id} with its {@code partners} most frequent co-occurring entities. */
     public Optional<Profile> profile(String id, int partners) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            Db.beginSnapshot(c);
             try {
                 List<Object[]> rows = Db.list(c, "SELECT name, type, country, known, article_count, mention_count "
                         + "FROM entity WHERE id = ?", List.of(id), r -> new Object[] {r.getString(1), r.getString(2),
@@ -128,8 +126,7 @@ public class EntityService {
                 return Optional.of(new Profile(id, (String) e[0], (String) e[1], (String) e[2], (boolean) e[3],
                         aliases, roles, (int) e[4], (int) e[5], cooccurring, timeline));
             } finally {
-                c.rollback();
-                c.setAutoCommit(true);
+                Db.end(c);
             }
         } catch (SQLException e) {
             throw Db.failure(e);
@@ -145,14 +142,11 @@ public class EntityService {
         params.add(limit);
         return Db.list(c, """
                 SELECT x.other, e.name, e.type, x.articles, x.same_sentence_articles, x.same_sentences
-                FROM (SELECT other, sum(articles) AS articles, sum(same_sentence_articles) AS same_sentence_articles,
-                             sum(same_sentences) AS same_sentences
-                      FROM (SELECT entity_b AS other, articles, same_sentence_articles, same_sentences
-                            FROM pair_month WHERE entity_a = ?
-                            UNION ALL
-                            SELECT entity_a, articles, same_sentence_articles, same_sentences
-                            FROM pair_month WHERE entity_b = ?) p
-                      GROUP BY other HAVING sum(articles) > 0) x
+                FROM (SELECT entity_b AS other, articles, same_sentence_articles, same_sentences
+                      FROM pair_total WHERE entity_a = ? AND articles > 0
+                      UNION ALL
+                      SELECT entity_a, articles, same_sentence_articles, same_sentences
+                      FROM pair_total WHERE entity_b = ? AND articles > 0) x
                 JOIN entity e ON e.id = x.other""" + (types.isEmpty() ? "" : " WHERE e.type = ANY (?::text[])") + """
 
                 ORDER BY x.articles DESC, x.same_sentences DESC, x.other LIMIT ?""", params,

@@ -69,9 +69,7 @@ public class RelationService {
         String first = a.compareTo(b) <= 0 ? a : b;
         String second = first.equals(a) ? b : a;
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            Db.beginSnapshot(c);
             try {
                 Optional<Actor> actorA = actor(c, a);
                 Optional<Actor> actorB = actor(c, b);
@@ -95,8 +93,7 @@ public class RelationService {
                 c.commit();
                 return Optional.of(new Pair(actorA.get(), actorB.get(), counts, timeline, topics, found));
             } finally {
-                c.rollback();
-                c.setAutoCommit(true);
+                Db.end(c);
             }
         } catch (SQLException e) {
             throw Db.failure(e);

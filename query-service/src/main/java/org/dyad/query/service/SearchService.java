@@ -132,10 +132,8 @@ public class SearchService {
             pageParams.add(query.text());
         }
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
             // one snapshot for the page, the total and the facets
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            Db.beginSnapshot(c);
             try {
                 List<Object[]> rows = Db.list(c, sql, pageParams, r -> new Object[] {
                         new Hit(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4),
@@ -160,8 +158,7 @@ public class SearchService {
                 c.commit();
                 return new Page(total, hits, next, facetCounts);
             } finally {
-                c.rollback();
-                c.setAutoCommit(true);
+                Db.end(c);
             }
         } catch (SQLException e) {
             throw Db.failure(e);
@@ -182,8 +179,7 @@ public class SearchService {
         long count = 0;
         try (Connection c = dataSource.getConnection()) {
             // a fetch size only streams inside a transaction; otherwise the driver reads the whole result first
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
+            Db.beginSnapshot(c);
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setFetchSize(500);
                 Db.bind(c, s, params);
@@ -196,8 +192,7 @@ public class SearchService {
                     }
                 }
             } finally {
-                c.rollback();
-                c.setAutoCommit(true);
+                Db.end(c);
             }
         } catch (SQLException e) {
             throw Db.failure(e);
