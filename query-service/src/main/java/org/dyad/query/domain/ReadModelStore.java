@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -235,57 +236,21 @@ public final class ReadModelStore {
         Map<List<Object>, int[]> months = new TreeMap<>(Derived::compareKeys);
         previous.entities.values().forEach(e -> add(months, List.of(e.id, previous.month), -1, -e.mentions));
         next.entities.values().forEach(e -> add(months, List.of(e.id, next.month), 1, e.mentions));
-        try (PreparedStatement s = c.prepareStatement(UPSERT_ENTITY_MONTH)) {
-            for (Map.Entry<List<Object>, int[]> m : months.entrySet()) {
-                if (m.getValue()[0] != 0 || m.getValue()[1] != 0) {
-                    s.setString(1, (String) m.getKey().get(0));
-                    s.setObject(2, m.getKey().get(1), Types.DATE);
-                    s.setInt(3, m.getValue()[0]);
-                    s.setInt(4, m.getValue()[1]);
-                    s.addBatch();
-                }
-            }
-            s.executeBatch();
-        }
+        upsertCounters(c, UPSERT_ENTITY_MONTH, months);
         Map<List<Object>, int[]> pairMonths = new TreeMap<>(Derived::compareKeys);
-        previous.pairs.forEach((pair, sentences) -> add(pairMonths, List.of(pair.get(0), pair.get(1), previous.month),
-                -1, sentences.isEmpty() ? 0 : -1, -sentences.size()));
-        next.pairs.forEach((pair, sentences) -> add(pairMonths, List.of(pair.get(0), pair.get(1), next.month),
-                1, sentences.isEmpty() ? 0 : 1, sentences.size()));
-        try (PreparedStatement s = c.prepareStatement(UPSERT_PAIR_MONTH)) {
-            for (Map.Entry<List<Object>, int[]> m : pairMonths.entrySet()) {
-                int[] d = m.getValue();
-                if (d[0] != 0 || d[1] != 0 || d[2] != 0) {
-                    s.setString(1, (String) m.getKey().get(0));
-                    s.setString(2, (String) m.getKey().get(1));
-                    s.setObject(3, m.getKey().get(2), Types.DATE);
-                    s.setInt(4, d[0]);
-                    s.setInt(5, d[1]);
-                    s.setInt(6, d[2]);
-                    s.addBatch();
-                }
-            }
-            s.executeBatch();
-        }
         Map<List<Object>, int[]> pairTotals = new TreeMap<>(Derived::compareKeys);
-        previous.pairs.forEach((pair, sentences) -> add(pairTotals, List.of(pair.get(0), pair.get(1)),
-                -1, sentences.isEmpty() ? 0 : -1, -sentences.size()));
-        next.pairs.forEach((pair, sentences) -> add(pairTotals, List.of(pair.get(0), pair.get(1)),
-                1, sentences.isEmpty() ? 0 : 1, sentences.size()));
-        try (PreparedStatement s = c.prepareStatement(UPSERT_PAIR_TOTAL)) {
-            for (Map.Entry<List<Object>, int[]> m : pairTotals.entrySet()) {
-                int[] d = m.getValue();
-                if (d[0] != 0 || d[1] != 0 || d[2] != 0) {
-                    s.setString(1, (String) m.getKey().get(0));
-                    s.setString(2, (String) m.getKey().get(1));
-                    s.setInt(3, d[0]);
-                    s.setInt(4, d[1]);
-                    s.setInt(5, d[2]);
-                    s.addBatch();
-                }
-            }
-            s.executeBatch();
-        }
+        previous.pairs.forEach((pair, sentences) -> {
+            int[] delta = {-1, sentences.isEmpty() ? 0 : -1, -sentences.size()};
+            add(pairMonths, List.of(pair.get(0), pair.get(1), previous.month), delta);
+            add(pairTotals, List.of(pair.get(0), pair.get(1)), delta);
+        });
+        next.pairs.forEach((pair, sentences) -> {
+            int[] delta = {1, sentences.isEmpty() ? 0 : 1, sentences.size()};
+            add(pairMonths, List.of(pair.get(0), pair.get(1), next.month), delta);
+            add(pairTotals, List.of(pair.get(0), pair.get(1)), delta);
+        });
+        upsertCounters(c, UPSERT_PAIR_MONTH, pairMonths);
+        upsertCounters(c, UPSERT_PAIR_TOTAL, pairTotals);
         Map<List<Object>, int[]> pairTopics = new TreeMap<>(Derived::compareKeys);
         for (List<String> pair : previous.pairs.keySet()) {
             previous.topics.forEach(t -> add(pairTopics, List.of(pair.get(0), pair.get(1), t), -1));
@@ -293,15 +258,28 @@ public final class ReadModelStore {
         for (List<String> pair : next.pairs.keySet()) {
             next.topics.forEach(t -> add(pairTopics, List.of(pair.get(0), pair.get(1), t), 1));
         }
-        try (PreparedStatement s = c.prepareStatement(UPSERT_PAIR_TOPIC)) {
-            for (Map.Entry<List<Object>, int[]> m : pairTopics.entrySet()) {
-                if (m.getValue()[0] != 0) {
-                    s.setString(1, (String) m.getKey().get(0));
-                    s.setString(2, (String) m.getKey().get(1));
-                    s.setString(3, (String) m.getKey().get(2));
-                    s.setInt(4, m.getValue()[0]);
-                    s.addBatch();
+        upsertCounters(c, UPSERT_PAIR_TOPIC, pairTopics);
+    }
+
+    /** One batch of counter upserts in key order (the lock order); keys first, then the differences; zero differences are skipped. */
+    private static void upsertCounters(Connection c, String sql, Map<List<Object>, int[]> deltas) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (Map.Entry<List<Object>, int[]> m : deltas.entrySet()) {
+                if (Arrays.stream(m.getValue()).allMatch(d -> d == 0)) {
+                    continue;
                 }
+                int i = 1;
+                for (Object key : m.getKey()) {
+                    if (key instanceof LocalDate date) {
+                        s.setObject(i++, date, Types.DATE);
+                    } else {
+                        s.setString(i++, (String) key);
+                    }
+                }
+                for (int d : m.getValue()) {
+                    s.setInt(i++, d);
+                }
+                s.addBatch();
             }
             s.executeBatch();
         }
