@@ -30,6 +30,8 @@ CREATE INDEX article_countries_idx ON article USING gin (countries);
 CREATE INDEX article_topics_idx ON article USING gin (topics);
 -- the sort key of "newest first": undated articles last
 CREATE INDEX article_date_idx ON article ((coalesce(article_date, DATE '0001-01-01')) DESC, id DESC);
+-- date-range filters (the expression index above serves only the sort)
+CREATE INDEX article_published_idx ON article (article_date);
 CREATE INDEX article_source_idx ON article (source);
 
 ALTER TABLE entity ADD COLUMN country text;

@@ -120,10 +120,13 @@ public class SearchService {
         String snippet = query.hasText()
                 ? "ts_headline('english', a.text, q.query, 'StartSel=<mark>, StopSel=</mark>, MinWords=15, MaxWords=35')"
                 : "left(a.text, 240)";
-        String sql = "WITH page AS (SELECT a.id, " + rank + " AS rank, " + SORT_DATE + " AS sort_date FROM " + from
+        // A ranked first page ranks every match anyway: counting them in the same pass spares a second scan.
+        boolean countInPage = relevance && cursor == null;
+        String sql = "WITH page AS (SELECT a.id, " + rank + " AS rank, " + SORT_DATE + " AS sort_date"
+                + (countInPage ? ", count(*) OVER () AS total" : ", 0::bigint AS total") + " FROM " + from
                 + " WHERE true" + pageWhere + " ORDER BY " + order + " LIMIT ?) "
                 + "SELECT a.id, a.title, " + snippet + " AS snippet, a.source, a.language, a.article_date, "
-                + "a.entity_ids, a.topics, page.rank, page.sort_date FROM page JOIN article a ON a.id = page.id"
+                + "a.entity_ids, a.topics, page.rank, page.sort_date, page.total FROM page JOIN article a ON a.id = page.id"
                 + (query.hasText() ? " CROSS JOIN websearch_to_tsquery('english', ?) AS q(query)" : "")
                 + " ORDER BY " + order.replace("rank", "page.rank").replace("sort_date", "page.sort_date")
                 .replace("id DESC", "a.id DESC");
@@ -139,7 +142,7 @@ public class SearchService {
                         new Hit(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4),
                                 r.getString(5), r.getObject(6, LocalDate.class), texts(r, 7), texts(r, 8),
                                 r.getFloat(9)),
-                        r.getObject(10, LocalDate.class)});
+                        r.getObject(10, LocalDate.class), r.getLong(11)});
                 String next = null;
                 if (rows.size() > limit) {
                     rows = rows.subList(0, limit);
@@ -151,9 +154,11 @@ public class SearchService {
                                     hit.id().toString()))
                             : Cursor.encode(query.fingerprint(), List.of(last[1].toString(), hit.id().toString()));
                 }
+                long total = countInPage
+                        ? rows.isEmpty() ? 0 : (long) rows.get(0)[2]
+                        : Db.list(c, "SELECT count(*) FROM " + from + " WHERE true" + where, params,
+                                r -> r.getLong(1)).get(0);
                 List<Hit> hits = rows.stream().map(r -> (Hit) r[0]).toList();
-                long total = Db.list(c, "SELECT count(*) FROM " + from + " WHERE true" + where, params,
-                        r -> r.getLong(1)).get(0);
                 Map<String, List<FacetValue>> facetCounts = facets(c, from, where.toString(), params, facets);
                 c.commit();
                 return new Page(total, hits, next, facetCounts);
