@@ -233,7 +233,8 @@ class GatewayTest {
                 .extract().jsonPath().getMap("paths");
 
         assertThat(paths).containsOnlyKeys("/api/v1/articles", "/api/v1/articles/batch", "/api/v1/articles/{id}",
-                "/api/v1/articles/{id}/status", "/api/v1/search", "/api/v1/admin/audit");
+                "/api/v1/articles/{id}/status", "/api/v1/search", "/api/v1/admin/audit", "/api/v1/search/export",
+                "/api/v1/entities", "/api/v1/entities/{id}", "/api/v1/relations", "/api/v1/quotes");
     }
 
     @Test

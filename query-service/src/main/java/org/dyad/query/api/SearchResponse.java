@@ -2,22 +2,30 @@ package org.dyad.query.api;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.dyad.query.service.SearchHit;
-import org.dyad.query.service.SearchPage;
+import org.dyad.query.service.SearchQuery;
+import org.dyad.query.service.SearchService;
 
-/** The answer to {@code GET /api/v1/search}: the query as understood, the number of matches and the best ones. */
-record SearchResponse(String query, long total, List<Result> results) {
+/**
+ * The answer to {@code GET /api/v1/search}: the query as understood, the number of matches, one page of them,
+ * the cursor of the next page (null on the last) and the asked facet counts.
+ */
+record SearchResponse(String query, long total, List<Result> results, String nextCursor,
+        Map<String, List<SearchService.FacetValue>> facets) {
 
-    static SearchResponse of(String query, SearchPage page) {
-        return new SearchResponse(query, page.total(), page.hits().stream().map(Result::of).toList());
+    static SearchResponse of(SearchQuery query, SearchService.Page page) {
+        return new SearchResponse(query.text(), page.total(), page.hits().stream().map(Result::of).toList(),
+                page.next(), page.facets());
     }
 
     /** One matching article; {@code snippet} marks the matched words with {@code <mark>}. */
-    record Result(UUID id, String title, String snippet, String source, LocalDate publishedAt, float rank) {
+    record Result(UUID id, String title, String snippet, String source, String language, LocalDate publishedAt,
+            List<String> entities, List<String> topics, float rank) {
 
-        static Result of(SearchHit hit) {
-            return new Result(hit.id(), hit.title(), hit.snippet(), hit.source(), hit.publishedAt(), hit.rank());
+        static Result of(SearchService.Hit hit) {
+            return new Result(hit.id(), hit.title(), hit.snippet(), hit.source(), hit.language(), hit.date(),
+                    hit.entities(), hit.topics(), hit.rank());
         }
     }
 }

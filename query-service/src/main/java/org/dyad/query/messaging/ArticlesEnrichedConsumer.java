@@ -6,8 +6,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dyad.contracts.Amount;
+import org.dyad.contracts.Annotations;
 import org.dyad.contracts.ArticleEnriched;
+import org.dyad.contracts.CodedEvent;
+import org.dyad.contracts.DateMention;
+import org.dyad.contracts.Entity;
 import org.dyad.contracts.EntityMention;
+import org.dyad.contracts.Quote;
+import org.dyad.contracts.Sentence;
+import org.dyad.contracts.TopicScore;
 import org.dyad.query.service.ReadModelWriter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -66,15 +74,57 @@ class ArticlesEnrichedConsumer {
         if (event.article() == null || event.article().text() == null) {
             return "text is missing";
         }
-        for (EntityMention m : event.mentions()) {
+        int length = event.article().text().length();
+        Annotations a = event.annotations();
+        for (EntityMention m : a.mentions()) {
             if (m == null || isBlank(m.entityId()) || isBlank(m.name()) || isBlank(m.type()) || m.text() == null) {
                 return "a mention lacks its entity id, name, type or text";
             }
-            if (m.start() < 0 || m.end() < m.start()) {
+            if (outside(m.start(), m.end(), length)) {
                 return "mention of " + m.entityId() + " has offsets " + m.start() + ".." + m.end();
             }
         }
+        for (Entity e : a.entities()) {
+            if (e == null || isBlank(e.id()) || isBlank(e.name()) || isBlank(e.type())) {
+                return "an entity lacks its id, name or type";
+            }
+        }
+        for (Sentence s : a.sentences()) {
+            if (s == null || outside(s.start(), s.end(), length)) {
+                return "a sentence is missing or has offsets outside the text";
+            }
+        }
+        for (Quote q : a.quotes()) {
+            if (q == null || q.text() == null || outside(q.start(), q.end(), length)) {
+                return "a quote is missing its text or has offsets outside the text";
+            }
+        }
+        for (Amount x : a.amounts()) {
+            if (x == null || isBlank(x.kind()) || x.text() == null || outside(x.start(), x.end(), length)) {
+                return "an amount lacks its kind or text, or has offsets outside the text";
+            }
+        }
+        for (DateMention d : a.dates()) {
+            if (d == null || d.text() == null || outside(d.start(), d.end(), length)) {
+                return "a date lacks its text or has offsets outside the text";
+            }
+        }
+        for (TopicScore t : a.topics()) {
+            if (t == null || isBlank(t.topic())) {
+                return "a topic has no id";
+            }
+        }
+        for (CodedEvent e : a.events()) {
+            if (e == null || isBlank(e.id()) || e.sources().stream().anyMatch(x -> x == null || isBlank(x.entityId()))
+                    || e.targets().stream().anyMatch(x -> x == null || isBlank(x.entityId()))) {
+                return "a coded event lacks its id or an actor's entity id";
+            }
+        }
         return null;
+    }
+
+    private static boolean outside(int start, int end, int length) {
+        return start < 0 || end < start || end > length;
     }
 
     private static boolean isBlank(String s) {

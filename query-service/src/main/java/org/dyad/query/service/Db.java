@@ -1,0 +1,72 @@
+package org.dyad.query.service;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Runs read-only SQL with bound parameters: every value a caller gives is data, never SQL. */
+final class Db {
+
+    private Db() {
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    interface Row<T> {
+        T map(ResultSet r) throws SQLException;
+    }
+
+    static <T> List<T> list(Connection c, String sql, List<?> params, Row<T> row) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(c, s, params);
+            try (ResultSet r = s.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (r.next()) {
+                    out.add(row.map(r));
+                }
+                return out;
+            }
+        }
+    }
+
+    static void bind(Connection c, PreparedStatement s, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof Collection<?> values) {
+                s.setArray(i + 1, c.createArrayOf("text", values.toArray()));
+            } else if (p instanceof LocalDate d) {
+                s.setObject(i + 1, d, Types.DATE);
+            } else if (p instanceof Float f) {
+                s.setFloat(i + 1, f);
+            } else {
+                s.setObject(i + 1, p);
+            }
+        }
+    }
+
+    /** Starts a read-only transaction on one snapshot, so that several statements see the same read model. */
+    static void beginSnapshot(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        c.setReadOnly(true);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    }
+
+    /** Ends it and gives the connection back as the pool lent it: a pooled connection left read-only would fail the next writer. */
+    static void end(Connection c) throws SQLException {
+        c.rollback();
+        c.setAutoCommit(true);
+        c.setReadOnly(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    }
+
+    /** Wraps a database failure: the caller sees a 500 problem, the log the cause. */
+    static IllegalStateException failure(SQLException e) {
+        return new IllegalStateException("read model query failed: " + e.getMessage(), e);
+    }
+}
