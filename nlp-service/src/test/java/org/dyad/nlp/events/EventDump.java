@@ -39,6 +39,19 @@ public final class EventDump {
             }
             return;
         }
+        if (args.length > 1 && args[0].equals("-t")) {
+            // -t <text>...: codes each text
+            for (int i = 1; i < args.length; i++) {
+                ParsedText parsed = SharedModels.pipeline().parse(args[i], java.time.LocalDate.of(2024, 3, 6));
+                System.out.println("== " + args[i]);
+                parsed.tokens().forEach(t -> System.out.print(t.word() + "/" + t.pos() + "/" + t.ner() + " "));
+                System.out.println();
+                for (CodedEvent e : coder.code(parsed)) {
+                    System.out.println(format(e, parsed.text()));
+                }
+            }
+            return;
+        }
         String[] names = args.length == 0 ? Seed.ALL : args;
         for (String name : names) {
             Seed seed = Seed.read(name);
