@@ -185,6 +185,20 @@ public final class EventsBench {
                 }
             }
         }
+        int[] parsedSentences = {0};
+        DependencyParser real = CoreNlpDependencyParser.overExistingTags();
+        EventCoder counting = new EventCoder(new DictionaryCountryResolver(), t -> {
+            parsedSentences[0]++;
+            return real.parse(t);
+        });
+        int sentences = 0;
+        for (Seed s : seeds) {
+            ParsedText p = pipeline.parse(s.text(), s.publishedAt());
+            sentences += p.sentences().size();
+            counting.code(p);
+        }
+        System.out.printf("gate: %d of %d seed sentences dependency-parsed (%.0f %%)%n", parsedSentences[0], sentences,
+                100.0 * parsedSentences[0] / sentences);
         System.out.printf("speed, %d seeds (%d chars, %d tokens, %d events), %d rounds, 1 thread:%n", seeds.size(), chars,
                 tokens, events, rounds);
         System.out.printf("  entity-only parse              %7.0f ms/round%n", ms(entityOnly, rounds));

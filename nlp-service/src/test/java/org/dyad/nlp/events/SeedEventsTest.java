@@ -282,6 +282,25 @@ class SeedEventsTest {
     }
 
     @Test
+    void codingFromSeveralThreadsGivesTheSameEvents() throws Exception {
+        // One coder serves all consumer threads of the service.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<CodedEvent>>> runs = new java.util.ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                for (String seed : Seed.ALL) {
+                    runs.add(pool.submit(() -> SharedModels.coder().code(PARSED.get(seed))));
+                }
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                assertThat(runs.get(i).get()).isEqualTo(events(Seed.ALL[i % Seed.ALL.length]));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void eventIdsAreUniqueWithinAnArticle() {
         for (String seed : Seed.ALL) {
             assertThat(events(seed)).extracting(CodedEvent::id).doesNotHaveDuplicates();
