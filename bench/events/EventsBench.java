@@ -31,10 +31,14 @@ public final class EventsBench {
         long t0 = System.nanoTime();
         CoreNlpPipeline pipeline = new CoreNlpPipeline("bench");
         long pipelineMs = (System.nanoTime() - t0) / 1_000_000;
+        long heapBefore = usedHeapMb();
         t0 = System.nanoTime();
         EventCoder coder = new EventCoder();
         long coderMs = (System.nanoTime() - t0) / 1_000_000;
+        long heapAfter = usedHeapMb();
         System.out.printf("load: pipeline %d ms, event coder (dictionaries + depparse model) %d ms%n", pipelineMs, coderMs);
+        System.out.printf("heap after GC: %d MB with the pipeline, %d MB with the coder too (+%d MB)%n", heapBefore,
+                heapAfter, heapAfter - heapBefore);
         if (what.equals("cameo") || what.equals("all")) {
             cameo(pipeline, coder, csv);
         }
@@ -208,6 +212,12 @@ public final class EventsBench {
                 ms(coderOnly, rounds), 100.0 * coderOnly / entityOnly);
         System.out.printf("  event coder alone (re-tagging) %7.0f ms/round   %.2fx the coder over the pipeline's tags%n",
                 ms(coderRetagging, rounds), (double) coderRetagging / coderOnly);
+    }
+
+    private static long usedHeapMb() {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
     }
 
     private static double ms(long nanos, int rounds) {

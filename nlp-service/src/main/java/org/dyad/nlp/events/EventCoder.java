@@ -32,6 +32,9 @@ public final class EventCoder {
     static final String DENIED = "denied";
     static final String HYPOTHETICAL = "hypothetical";
 
+    private static final java.util.regex.Pattern DAY_OR_MONTH =
+            java.util.regex.Pattern.compile("^(\\d{4})-(\\d{2})(?:-(\\d{2}))?$");
+
     private final CameoCodebook codebook;
     private final VerbPatterns patterns;
     private final DependencyParser parser;
@@ -148,7 +151,8 @@ public final class EventCoder {
         final CountryResolver countries;
         final List<List<Token>> tokensBySentence = new ArrayList<>();
         final List<EntityMention> actorMentions = new ArrayList<>();
-        final List<EntityMention> titleMentions = new ArrayList<>();
+        final Map<Integer, List<EntityMention>> actorMentionsBySentence = new HashMap<>();
+        final Map<Integer, List<EntityMention>> titleMentionsBySentence = new HashMap<>();
         final Map<String, Entity> entities = new HashMap<>();
         final List<String> countriesByWeight;
         final Map<String, Entity> entityByCountry = new LinkedHashMap<>();
@@ -168,7 +172,7 @@ public final class EventCoder {
             Map<String, Integer> weight = new LinkedHashMap<>();
             for (EntityMention m : parsed.mentions()) {
                 if (m.type().equals("TITLE")) {
-                    titleMentions.add(m);
+                    titleMentionsBySentence.computeIfAbsent(m.sentence(), k -> new ArrayList<>()).add(m);
                 }
                 if (!isActorType(m.type())) {
                     continue;
@@ -179,6 +183,7 @@ public final class EventCoder {
                     continue;
                 }
                 actorMentions.add(m);
+                actorMentionsBySentence.computeIfAbsent(m.sentence(), k -> new ArrayList<>()).add(m);
                 if (iso != null) {
                     weight.merge(iso, 1, Integer::sum);
                     Entity e = entities.get(m.entityId());
@@ -252,9 +257,17 @@ public final class EventCoder {
             return sentence < tokensBySentence.size() ? tokensBySentence.get(sentence) : List.of();
         }
 
+        List<EntityMention> actorMentions(int sentence) {
+            return actorMentionsBySentence.getOrDefault(sentence, List.of());
+        }
+
+        List<EntityMention> titleMentions(int sentence) {
+            return titleMentionsBySentence.getOrDefault(sentence, List.of());
+        }
+
         boolean isActorToken(int sentence, Token t) {
-            for (EntityMention m : actorMentions) {
-                if (m.sentence() == sentence && m.start() <= t.start() && t.end() <= m.end()) {
+            for (EntityMention m : actorMentions(sentence)) {
+                if (m.start() <= t.start() && t.end() <= m.end()) {
                     return true;
                 }
             }
@@ -262,12 +275,7 @@ public final class EventCoder {
         }
 
         boolean hasActorMention(int sentence) {
-            for (EntityMention m : actorMentions) {
-                if (m.sentence() == sentence) {
-                    return true;
-                }
-            }
-            return false;
+            return !actorMentions(sentence).isEmpty();
         }
 
         /** The country of a state, people or place mention: the entity layer's, else the dictionary's. */
@@ -312,13 +320,13 @@ public final class EventCoder {
             this.titleAt = new EntityMention[parse.size()];
             for (int i = 0; i < parse.size(); i++) {
                 Token t = parse.token(i);
-                for (EntityMention m : article.actorMentions) {
-                    if (m.sentence() == sentence && m.start() <= t.start() && t.end() <= m.end()) {
+                for (EntityMention m : article.actorMentions(sentence)) {
+                    if (m.start() <= t.start() && t.end() <= m.end()) {
                         actorAt[i] = m;
                     }
                 }
-                for (EntityMention m : article.titleMentions) {
-                    if (m.sentence() == sentence && m.start() <= t.start() && t.end() <= m.end()) {
+                for (EntityMention m : article.titleMentions(sentence)) {
+                    if (m.start() <= t.start() && t.end() <= m.end()) {
                         titleAt[i] = m;
                     }
                 }
@@ -896,8 +904,8 @@ public final class EventCoder {
             if (!anaphoric || sentence == 0) {
                 return null;
             }
-            for (EntityMention m : article.actorMentions) {
-                if (m.sentence() == sentence - 1 && m.type().equals("COUNTRY")) {
+            for (EntityMention m : article.actorMentions(sentence - 1)) {
+                if (m.type().equals("COUNTRY")) {
                     EventActor a = actor(m);
                     if (!sourceKeys.contains(a.entityId()) && !sourceKeys.contains(a.country())) {
                         return new Found(a, false);
@@ -1029,7 +1037,7 @@ public final class EventCoder {
 
     /** "2021-09-26", "2021-09" (the first of the month); anything vaguer ("2014", "PAST_REF", "XXXX-WXX-4") is no date. */
     static LocalDate parseDate(String normalized) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{4})-(\\d{2})(?:-(\\d{2}))?$").matcher(normalized);
+        java.util.regex.Matcher m = DAY_OR_MONTH.matcher(normalized);
         if (!m.matches()) {
             return null;
         }
