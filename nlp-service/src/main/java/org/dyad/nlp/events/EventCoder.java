@@ -823,7 +823,9 @@ public final class EventCoder {
             Entity e = article.entity(m);
             String country = article.placeCountry(m);
             String role = null;
-            if (e != null && !e.roles().isEmpty()) {
+            boolean agent = m.type().equals("PERSON") || m.type().equals("ORGANIZATION");
+            // a role is a person's or an organisation's; a country acts in none of its own
+            if (agent && e != null && !e.roles().isEmpty()) {
                 role = e.roles().get(0).title();
                 if (country == null) {
                     country = e.roles().get(0).country();
@@ -846,6 +848,14 @@ public final class EventCoder {
                             role = titleAt[d].name();
                         }
                     }
+                }
+            }
+            if (!agent) {
+                // "Turkey's Defence Minister" with no name: the country acts, in the office that governs it
+                int head = headTokenOf(m);
+                int governor = head >= 0 ? parse.head(head) : -1;
+                if (governor >= 0 && titleAt[governor] != null) {
+                    role = titleAt[governor].name();
                 }
             }
             return new EventActor(m.entityId(), m.name(), m.type(), country, role, m.start(), m.end());

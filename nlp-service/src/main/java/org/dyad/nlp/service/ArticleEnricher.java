@@ -15,6 +15,8 @@ import org.dyad.contracts.ArticleEnriched;
 import org.dyad.contracts.ArticleFailed;
 import org.dyad.contracts.ArticleIngested;
 import org.dyad.contracts.Annotations;
+import org.dyad.contracts.CodedEvent;
+import org.dyad.nlp.events.EventSource;
 import org.dyad.nlp.analysis.ArticleAnalyser;
 import org.dyad.nlp.pipeline.ParsedText;
 import org.dyad.nlp.config.NlpConfig;
@@ -41,12 +43,15 @@ public class ArticleEnricher {
 
     private final Pipeline pipeline;
     private final ArticleAnalyser analyser;
+    private final EventSource events;
     private final ObjectMapper mapper;
     private final int maxChars;
 
-    public ArticleEnricher(Pipeline pipeline, ArticleAnalyser analyser, ObjectMapper mapper, NlpConfig config) {
+    public ArticleEnricher(Pipeline pipeline, ArticleAnalyser analyser, EventSource events, ObjectMapper mapper,
+            NlpConfig config) {
         this.pipeline = pipeline;
         this.analyser = analyser;
+        this.events = events;
         this.mapper = mapper;
         this.maxChars = config.maxChars();
     }
@@ -77,7 +82,7 @@ public class ArticleEnricher {
         Annotations annotations;
         try {
             ParsedText parsed = pipeline.parse(article.article().text(), article.article().publishedAt());
-            annotations = analyser.analyse(parsed);
+            annotations = withEvents(analyser.analyse(parsed), events.code(parsed));
         } catch (PipelineUnavailableException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
@@ -87,6 +92,11 @@ public class ArticleEnricher {
                     + shorten(Optional.ofNullable(e.getMessage()).orElse("no message")));
         }
         return new Enriched(ArticleEnriched.of(article, pipeline.version(), annotations));
+    }
+
+    private static Annotations withEvents(Annotations a, List<CodedEvent> events) {
+        return new Annotations(a.sentences(), a.mentions(), a.entities(), a.dates(), a.amounts(), a.quotes(),
+                a.topics(), a.tone(), a.documentDate(), events);
     }
 
     /** The failure to report when an enrichment is too large for the topic it should go to. */

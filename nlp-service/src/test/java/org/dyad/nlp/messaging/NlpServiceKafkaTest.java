@@ -78,6 +78,14 @@ class NlpServiceKafkaTest {
             assertThat(m.type()).isEqualTo("PERSON");
         });
         assertThat(enriched.mentions()).anySatisfy(m -> assertThat(m.entityId()).isEqualTo("country:PAK"));
+        // the whole enrichment travels: sentences, topics, the document date and coded events
+        assertThat(enriched.annotations().sentences()).isNotEmpty();
+        assertThat(enriched.annotations().topics()).isNotEmpty();
+        assertThat(enriched.annotations().documentDate().date()).hasToString("2025-07-09");
+        assertThat(enriched.annotations().events()).anySatisfy(e -> {
+            assertThat(e.cameoCode()).isNotBlank();
+            assertThat(e.sources()).isNotEmpty();
+        });
         assertThat(enriched.mentions()).allSatisfy(
                 m -> assertThat(article.article().text().substring(m.start(), m.end())).isEqualTo(m.text()));
         // java.time values travel as ISO strings, as the other services read them.

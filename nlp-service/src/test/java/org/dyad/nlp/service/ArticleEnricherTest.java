@@ -168,7 +168,7 @@ class ArticleEnricherTest {
                 return "v-test";
             }
         };
-        return new ArticleEnricher(pipeline, new ArticleAnalyser(), mapper, config());
+        return new ArticleEnricher(pipeline, new ArticleAnalyser(), parsed -> List.of(), mapper, config());
     }
 
     private static NlpConfig config() {
