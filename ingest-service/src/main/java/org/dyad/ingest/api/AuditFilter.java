@@ -54,8 +54,7 @@ class AuditFilter {
             event.actor = actorOf(identity);
             event.roles = String.join(",", new TreeSet<>(identity.getRoles()));
             if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-                Object azp = jwt.getClaim("azp");
-                event.clientId = azp instanceof jakarta.json.JsonString s ? s.getString() : azp == null ? null : azp.toString();
+                event.clientId = claim(jwt, "azp");
             }
         }
         workers.execute(() -> trail.record(event));
@@ -70,10 +69,15 @@ class AuditFilter {
         }
     }
 
+    /** A claim as text: custom claims come back as JSON values (jakarta.json.JsonString), standard ones as strings. */
+    private static String claim(JsonWebToken jwt, String name) {
+        Object value = jwt.getClaim(name);
+        return value instanceof jakarta.json.JsonString json ? json.getString() : value == null ? null : value.toString();
+    }
+
     private static String actorOf(SecurityIdentity identity) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            String name = jwt.getClaim("preferred_username") instanceof jakarta.json.JsonString s ? s.getString()
-                    : jwt.getClaim("preferred_username") instanceof String s2 ? s2 : null;
+            String name = claim(jwt, "preferred_username");
             if (name != null) {
                 return name;
             }
