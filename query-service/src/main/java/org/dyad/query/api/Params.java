@@ -155,6 +155,13 @@ final class Params {
         return lower;
     }
 
+    /** The parameters of two sets, for an endpoint that takes another's and some more. */
+    static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
     InvalidRequest invalid(String name, String detail) {
         return new InvalidRequest(slug, name, detail);
     }

@@ -38,8 +38,8 @@ class SearchResource {
     static final String INVALID_QUERY = "invalid-query";
     private static final Set<String> FILTERS = Set.of("q", "entity", "country", "type", "topic", "source",
             "language", "from", "to", "sort");
-    private static final Set<String> PAGE = union(FILTERS, Set.of("limit", "cursor", "facet"));
-    private static final Set<String> EXPORT = union(FILTERS, Set.of("format"));
+    private static final Set<String> PAGE = Params.union(FILTERS, Set.of("limit", "cursor", "facet"));
+    private static final Set<String> EXPORT = Params.union(FILTERS, Set.of("format"));
 
     private final SearchService search;
     private final QueryConfig config;
@@ -165,11 +165,5 @@ class SearchResource {
             search.validateText(text);
         }
         return query;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
     }
 }

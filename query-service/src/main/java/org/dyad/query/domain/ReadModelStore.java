@@ -436,14 +436,16 @@ public final class ReadModelStore {
             }
             s.executeBatch();
         }
-        writeEvents(c, id, n.events());
+        writeEvents(c, id, n.events(), next.articleDate);
     }
 
-    private static void writeEvents(Connection c, UUID id, List<CodedEvent> events) throws SQLException {
+    /** Events with the columns they are counted by; PostgreSQL derives their {@code event_key} (V4) from these. */
+    private static void writeEvents(Connection c, UUID id, List<CodedEvent> events, LocalDate articleDate)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO coded_event (article_id, event_id, cameo_code, "
                 + "cameo_name, quad_class, goldstein, plover_type, plover_mode, trigger, trigger_start, trigger_end, "
-                + "mode, event_date, sentence, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING");
+                + "mode, event_date, sentence, confidence, event_day, source_ids, target_ids) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
                 PreparedStatement a = c.prepareStatement("INSERT INTO event_actor (article_id, event_id, side, "
                         + "position, entity_id, name, type, country, role, start_offset, end_offset) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
@@ -463,6 +465,9 @@ public final class ReadModelStore {
                 s.setObject(13, e.date(), Types.DATE);
                 s.setInt(14, e.sentence());
                 s.setDouble(15, e.confidence());
+                s.setObject(16, e.date() != null ? e.date() : articleDate, Types.DATE);
+                s.setArray(17, textArray(c, entityIds(e.sources())));
+                s.setArray(18, textArray(c, entityIds(e.targets())));
                 s.addBatch();
                 bindActors(a, id, e.id(), "source", e.sources());
                 bindActors(a, id, e.id(), "target", e.targets());
@@ -489,6 +494,12 @@ public final class ReadModelStore {
             a.setInt(11, actor.end());
             a.addBatch();
         }
+    }
+
+    private static Set<String> entityIds(List<EventActor> actors) {
+        Set<String> ids = new LinkedHashSet<>();
+        actors.forEach(a -> ids.add(a.entityId()));
+        return ids;
     }
 
     private String toJson(Object value) {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,7 @@ import org.dyad.query.domain.ReadModelStore;
 
 /**
  * Relations between actors from co-mentions: for a pair, counts, a monthly timeline, top topics and the
- * evidence sentences; for one actor, all its partners. Event-based relations (issue 5) will read
- * {@code coded_event}/{@code event_actor} beside these tables.
+ * evidence sentences; for one actor, all its partners. Event-based relations are {@link EventService}'s.
  */
 @ApplicationScoped
 public class RelationService {
@@ -114,8 +114,20 @@ public class RelationService {
     }
 
     private static Optional<Actor> actor(Connection c, String id) throws SQLException {
-        return Db.list(c, "SELECT id, name, type, country FROM entity WHERE id = ? AND article_count > 0", List.of(id),
-                r -> new Actor(r.getString(1), r.getString(2), r.getString(3), r.getString(4))).stream().findFirst();
+        return Optional.ofNullable(actors(c, List.of(id)).get(id));
+    }
+
+    /** The actors of {@code ids} that some article names, by id. */
+    static Map<String, Actor> actors(Connection c, List<String> ids) throws SQLException {
+        Map<String, Actor> actors = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Actor a : Db.list(c, "SELECT id, name, type, country FROM entity WHERE id = ANY (?::text[]) "
+                    + "AND article_count > 0", List.of(ids),
+                    r -> new Actor(r.getString(1), r.getString(2), r.getString(3), r.getString(4)))) {
+                actors.put(a.id(), a);
+            }
+        }
+        return actors;
     }
 
     private static String monthRange(LocalDate from, LocalDate to, List<Object> params) {
