@@ -27,7 +27,9 @@ class ApiErrorsTest {
     private static final String PROBLEM_JSON = "application/problem+json";
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/search?q=pakistan", "/api/v1/articles/3f2b8c1e-0d4a-4c6e-9b7a-2e5f1c8d9a10"})
+    @ValueSource(strings = {"/api/v1/search?q=pakistan", "/api/v1/articles/3f2b8c1e-0d4a-4c6e-9b7a-2e5f1c8d9a10",
+            "/api/v1/events?actor=country:PAK", "/api/v1/events/export?format=csv", "/api/v1/events/dyads",
+            "/api/v1/events/dyads/country:PAK/country:TUR", "/api/v1/events/dyads/country:PAK/country:TUR/evidence"})
     void callWithoutTokenIsUnauthorizedProblem(String path) {
         given().when().get(path)
                 .then().statusCode(401)
@@ -38,7 +40,9 @@ class ApiErrorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/search?q=pakistan", "/api/v1/articles/3f2b8c1e-0d4a-4c6e-9b7a-2e5f1c8d9a10"})
+    @ValueSource(strings = {"/api/v1/search?q=pakistan", "/api/v1/articles/3f2b8c1e-0d4a-4c6e-9b7a-2e5f1c8d9a10",
+            "/api/v1/events?actor=country:PAK", "/api/v1/events/export?format=csv", "/api/v1/events/dyads",
+            "/api/v1/events/dyads/country:PAK/country:TUR", "/api/v1/events/dyads/country:PAK/country:TUR/evidence"})
     void ingestorWithoutAnalystRoleIsForbiddenProblem(String path) {
         given().auth().oauth2(Tokens.withRoles("ingestor"))
                 .when().get(path)

@@ -26,7 +26,9 @@ class OpenApiTest {
                 .extract().jsonPath();
         Map<String, Map<String, Object>> paths = doc.getMap("paths");
         assertThat(paths).containsKeys("/api/v1/search", "/api/v1/search/export", "/api/v1/articles/{id}",
-                "/api/v1/entities", "/api/v1/entities/{id}", "/api/v1/relations", "/api/v1/quotes");
+                "/api/v1/entities", "/api/v1/entities/{id}", "/api/v1/relations", "/api/v1/quotes", "/api/v1/events",
+                "/api/v1/events/export", "/api/v1/events/dyads", "/api/v1/events/dyads/{source}/{target}",
+                "/api/v1/events/dyads/{source}/{target}/evidence");
         for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> get = (Map<String, Object>) path.getValue().get("get");

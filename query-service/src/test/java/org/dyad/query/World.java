@@ -35,6 +35,11 @@ final class World {
         return canonical + "-" + tag;
     }
 
+    /** An article to write sentence by sentence. */
+    Text article(UUID articleId) {
+        return new Text(articleId);
+    }
+
     /** Fidan's visit to Islamabad: Pakistan, Türkiye, Fidan, Dar, Islamabad; a quote by Fidan; an agreement event. */
     ArticleEnriched turkeyVisit(UUID articleId, LocalDate published, Instant occurredAt, String pipelineVersion) {
         Text t = new Text(articleId);
@@ -113,8 +118,24 @@ final class World {
                 new Role("Secretary of State", "USA", null, LocalDate.of(2025, 1, 21), null, "article")), 0, true);
     }
 
+    Entity azerbaijan() {
+        return new Entity(id("country:AZE"), "COUNTRY", "Azerbaijan", List.of(), "AZE", List.of(), 0, true);
+    }
+
     Entity islamabad() {
         return new Entity(id("location:islamabad"), "CITY", "Islamabad", List.of(), "PAK", List.of(), 0, true);
+    }
+
+    /** A CAMEO code as the coder's tables give it (cameo-codes.tsv, cameo-to-plover.txt). */
+    record Code(String code, String name, int quadClass, double goldstein, String ploverType, String ploverMode) {
+        static final Code CONSULT = new Code("040", "Consult", 1, 1.0, "CONSULT", null);
+        static final Code VISIT = new Code("042", "Make a visit", 1, 1.9, "CONSULT", "visit");
+        static final Code PRAISE = new Code("051", "Praise or endorse", 1, 3.4, "SUPPORT", null);
+        static final Code SIGN = new Code("057", "Sign formal agreement", 1, 8.0, "SUPPORT", null);
+        static final Code MILITARY = new Code("062", "Cooperate militarily", 2, 7.4, "COOPERATE", null);
+        static final Code ACCUSE = new Code("112", "Accuse", 3, -2.0, "ACCUSE", "disapprove");
+        static final Code SANCTION = new Code("163", "Impose embargo, boycott, or sanctions", 4, -8.0, "COERCE",
+                "restrict");
     }
 
     /** Builds the text sentence by sentence and annotates it with offsets found in it. */
@@ -130,12 +151,14 @@ final class World {
         private final List<TopicScore> topics = new ArrayList<>();
         private final List<CodedEvent> events = new ArrayList<>();
         private final int[] searchFrom = new int[64];
+        private UUID cluster;
+        private String source = "dawn.com";
 
         Text(UUID articleId) {
             this.articleId = articleId;
         }
 
-        void sentence(String s) {
+        Text sentence(String s) {
             if (!text.isEmpty()) {
                 text.append(' ');
             }
@@ -143,6 +166,7 @@ final class World {
             text.append(s);
             searchFrom[sentences.size()] = start;
             sentences.add(new Sentence(sentences.size(), start, text.length()));
+            return this;
         }
 
         private int find(int sentence, String covered) {
@@ -195,14 +219,88 @@ final class World {
                     "AGREE", null, trigger, at, at + trigger.length(), "occurred", date, sentence, 0.8));
         }
 
+        /** The article is a copy in the near-duplicate cluster {@code id} (ingest's cluster id: its first article's id). */
+        Text cluster(UUID id) {
+            this.cluster = id;
+            return this;
+        }
+
+        /** The site that published the article. */
+        Text source(String site) {
+            this.source = site;
+            return this;
+        }
+
+        /**
+         * An event coded in {@code sentence}: the trigger and each actor are found in the sentence by their covered
+         * text (an actor's covered text is its name, or its first alias when the name is not in the sentence).
+         */
+        Text coded(int sentence, String trigger, Code code, String mode, LocalDate date, List<Entity> sources,
+                List<Entity> targets) {
+            int start = sentences.get(sentence).start();
+            int at = text.indexOf(trigger, start);
+            if (at < 0 || at >= sentences.get(sentence).end()) {
+                throw new IllegalArgumentException(trigger + " is not in sentence " + sentence);
+            }
+            for (Entity e : sources) {
+                actorMention(sentence, e);
+            }
+            for (Entity e : targets) {
+                actorMention(sentence, e);
+            }
+            String id = "s" + sentence + "-" + code.code();
+            if (events.stream().anyMatch(e -> e.id().equals(id))) {
+                throw new IllegalArgumentException("two events " + id);
+            }
+            events.add(new CodedEvent(id, actors(sentence, sources), actors(sentence, targets), code.code(),
+                    code.name(), code.quadClass(), code.goldstein(), code.ploverType(), code.ploverMode(), trigger, at,
+                    at + trigger.length(), mode, date, sentence, 0.75));
+            return this;
+        }
+
+        private List<EventActor> actors(int sentence, List<Entity> entities) {
+            List<EventActor> out = new ArrayList<>();
+            for (Entity e : entities) {
+                String covered = covered(sentence, e);
+                int at = text.indexOf(covered, sentences.get(sentence).start());
+                out.add(new EventActor(e.id(), e.name(), e.type(), e.country(), null, at, at + covered.length()));
+            }
+            return out;
+        }
+
+        /** An actor's mention, unless one is already at its place. */
+        private void actorMention(int sentence, Entity e) {
+            String covered = covered(sentence, e);
+            int at = text.indexOf(covered, sentences.get(sentence).start());
+            if (mentions.stream().noneMatch(m -> m.start() == at)) {
+                mentions.add(new EntityMention(e.id(), e.name(), e.type(), covered, at, at + covered.length(), sentence));
+                if (entities.stream().noneMatch(x -> x.id().equals(e.id()))) {
+                    entities.add(e);
+                }
+            }
+        }
+
+        private String covered(int sentence, Entity e) {
+            int start = sentences.get(sentence).start();
+            int end = sentences.get(sentence).end();
+            for (String form : java.util.stream.Stream.concat(java.util.stream.Stream.of(e.name()),
+                    e.aliases().stream()).toList()) {
+                int at = text.indexOf(form, start);
+                if (at >= 0 && at < end) {
+                    return form;
+                }
+            }
+            throw new IllegalArgumentException(e.name() + " is not in sentence " + sentence);
+        }
+
         ArticleEnriched event(LocalDate published, double tone, String pipelineVersion, Instant occurredAt,
                 String title) {
             List<Entity> counted = entities.stream().map(e -> new Entity(e.id(), e.type(), e.name(), e.aliases(),
                     e.country(), e.roles(), (int) mentions.stream().filter(m -> m.entityId().equals(e.id())).count(),
                     e.known())).toList();
-            ArticleContent content = new ArticleContent(title, text.toString(), "dawn.com",
-                    "https://www.dawn.com/news/" + articleId, null, "en", 0.98, published, "header",
-                    "hash-" + articleId, CleaningRecord.NONE, null);
+            ArticleContent content = new ArticleContent(title, text.toString(), source,
+                    "https://www." + source + "/news/" + articleId, null, "en", 0.98, published, "header",
+                    "hash-" + articleId, CleaningRecord.NONE, cluster == null ? articleId : cluster);
             Annotations annotations = new Annotations(sentences, mentions, counted, dates, amounts, quotes, topics, tone,
                     new DocumentDate(published, false, "article"), events);
             return new ArticleEnriched(UUID.randomUUID(), SchemaVersion.CURRENT, occurredAt, articleId,
