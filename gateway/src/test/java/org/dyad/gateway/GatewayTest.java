@@ -234,7 +234,9 @@ class GatewayTest {
 
         assertThat(paths).containsOnlyKeys("/api/v1/articles", "/api/v1/articles/batch", "/api/v1/articles/{id}",
                 "/api/v1/articles/{id}/status", "/api/v1/search", "/api/v1/admin/audit", "/api/v1/search/export",
-                "/api/v1/entities", "/api/v1/entities/{id}", "/api/v1/relations", "/api/v1/quotes");
+                "/api/v1/entities", "/api/v1/entities/{id}", "/api/v1/relations", "/api/v1/quotes", "/api/v1/events",
+                "/api/v1/events/export", "/api/v1/events/dyads", "/api/v1/events/dyads/{source}/{target}",
+                "/api/v1/events/dyads/{source}/{target}/evidence");
     }
 
     @Test

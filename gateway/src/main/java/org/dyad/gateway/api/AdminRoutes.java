@@ -41,8 +41,7 @@ class AdminRoutes {
             @Parameter(description = "Only events at or after this ISO-8601 instant") @QueryParam("since") String since,
             @Parameter(description = "At most this many, 1 to 500 (default 100)") @QueryParam("limit") String limit,
             @Context UriInfo uri, @Context HttpHeaders headers) {
-        String query = uri.getRequestUri().getRawQuery();
-        return Relay.response(forwarder.forward(Backend.INGEST, "GET",
-                "/api/v1/admin/audit" + (query == null ? "" : "?" + query), Relay.headers(headers), null));
+        return Relay.response(forwarder.forward(Backend.INGEST, "GET", Relay.pathAndQuery("/api/v1/admin/audit", uri),
+                Relay.headers(headers), null));
     }
 }

@@ -2,6 +2,7 @@ package org.dyad.gateway.api;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -23,6 +24,12 @@ final class Relay {
         headers.put(HttpHeaders.AUTHORIZATION, caller.getHeaderString(HttpHeaders.AUTHORIZATION));
         headers.put(HttpHeaders.CONTENT_TYPE, caller.getHeaderString(HttpHeaders.CONTENT_TYPE));
         return headers;
+    }
+
+    /** {@code path} with the caller's raw query string, as sent: the service validates it. */
+    static String pathAndQuery(String path, UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        return path + (query == null ? "" : "?" + query);
     }
 
     /** A path parameter encoded again for the service's URL, so that it stays one segment. */

@@ -41,8 +41,7 @@ class SearchResource {
             @Parameter(description = "What to search for (web search syntax)", required = true) @QueryParam("q") String q,
             @Parameter(description = "Number of results, 1 to 100 (default 20)") @QueryParam("limit") String limit,
             @Context UriInfo uri, @Context HttpHeaders headers) {
-        String query = uri.getRequestUri().getRawQuery();
-        String pathAndQuery = "/api/v1/search" + (query == null ? "" : "?" + query);
-        return Relay.response(forwarder.forward(Backend.QUERY, "GET", pathAndQuery, Relay.headers(headers), null));
+        return Relay.response(forwarder.forward(Backend.QUERY, "GET", Relay.pathAndQuery("/api/v1/search", uri),
+                Relay.headers(headers), null));
     }
 }

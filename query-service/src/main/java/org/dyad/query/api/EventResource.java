@@ -112,8 +112,8 @@ class EventResource {
             @Parameter(description = "Entity id among the sources (who did it)", example = "country:PAK") @QueryParam("actor") String actor,
             @Parameter(description = "Entity id among the targets (to whom)", example = "country:TUR") @QueryParam("target") String target,
             @Parameter(description = "Two entity ids, A,B: events of A toward B or of B toward A", example = "country:PAK,country:TUR") @QueryParam("dyad") String dyad,
-            @Parameter(description = "Full CAMEO codes, any of them (repeat or comma-separate); not with root", example = "057") @QueryParam("code") List<String> code,
-            @Parameter(description = "Two-digit CAMEO roots 01 to 20, any of them; not with code", example = "05") @QueryParam("root") List<String> root,
+            @Parameter(description = "Full CAMEO codes, any of them (repeat or comma-separate); not with root", example = "057,0311") @QueryParam("code") List<String> code,
+            @Parameter(description = "Two-digit CAMEO roots 01 to 20, any of them; not with code", example = "05,06") @QueryParam("root") List<String> root,
             @Parameter(description = "Quad classes, any of them: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict", example = "1") @QueryParam("quad") List<String> quad,
             @Parameter(description = "PLOVER types, any of them", example = "AGREE") @QueryParam("plover") List<String> plover,
             @Parameter(description = "Modes, any of them: occurred, planned, denied, hypothetical", example = "occurred") @QueryParam("mode") List<String> mode,
@@ -162,7 +162,7 @@ class EventResource {
             @Parameter(description = "csv (default), tsv or ndjson", example = "tsv") @QueryParam("format") String format,
             @Parameter(description = "As for GET /events", example = "country:PAK") @QueryParam("actor") String actor,
             @Parameter(description = "As for GET /events", example = "country:PAK,country:TUR") @QueryParam("dyad") String dyad,
-            @Parameter(description = "As for GET /events", example = "05") @QueryParam("root") List<String> root,
+            @Parameter(description = "As for GET /events", example = "05,06") @QueryParam("root") List<String> root,
             @Context UriInfo uri) {
         Params params = new Params(uri, INVALID, EXPORT);
         EventQuery query = query(params);
@@ -215,7 +215,7 @@ class EventResource {
             @Parameter(description = "Source entity id of the dyads", example = "country:PAK") @QueryParam("actor") String actor,
             @Parameter(description = "Target entity id of the dyads", example = "country:TUR") @QueryParam("target") String target,
             @Parameter(description = "Two entity ids, A,B: the dyads A → B and B → A", example = "country:PAK,country:TUR") @QueryParam("dyad") String dyad,
-            @Parameter(description = "As for GET /events", example = "05") @QueryParam("root") List<String> root,
+            @Parameter(description = "As for GET /events", example = "05,06") @QueryParam("root") List<String> root,
             @Parameter(description = "As for GET /events", example = "2025-01-01") @QueryParam("from") String from,
             @Parameter(description = "Dyads, 1 to 200 (default 50)", example = "50") @QueryParam("limit") String limit,
             @Context UriInfo uri) {
@@ -249,7 +249,7 @@ class EventResource {
     public EventService.DyadTimeline timeline(
             @Parameter(description = "Source entity id", example = "country:PAK") @PathParam("source") String source,
             @Parameter(description = "Target entity id", example = "country:TUR") @PathParam("target") String target,
-            @Parameter(description = "As for GET /events", example = "05") @QueryParam("root") List<String> root,
+            @Parameter(description = "As for GET /events", example = "05,06") @QueryParam("root") List<String> root,
             @Parameter(description = "As for GET /events", example = "occurred") @QueryParam("mode") List<String> mode,
             @Parameter(description = "Earliest event date, inclusive", example = "2025-01-01") @QueryParam("from") String from,
             @Parameter(description = "Latest event date, inclusive", example = "2025-12-31") @QueryParam("to") String to,
@@ -276,7 +276,7 @@ class EventResource {
     public EventService.Page evidence(
             @Parameter(description = "Source entity id", example = "country:PAK") @PathParam("source") String source,
             @Parameter(description = "Target entity id", example = "country:TUR") @PathParam("target") String target,
-            @Parameter(description = "As for GET /events", example = "05") @QueryParam("root") List<String> root,
+            @Parameter(description = "As for GET /events", example = "05,06") @QueryParam("root") List<String> root,
             @Parameter(description = "Events per page, 1 to 100 (default 20)", example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "next of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Reports shown per event, 1 to 50 (default 10)", example = "10") @QueryParam("evidence") String evidence,
