@@ -39,9 +39,11 @@ import org.dyad.contracts.Annotations;
 import org.dyad.contracts.ArticleContent;
 import org.dyad.contracts.ArticleEnriched;
 import org.dyad.contracts.CleaningRecord;
+import org.dyad.contracts.CodedEvent;
 import org.dyad.contracts.DocumentDate;
 import org.dyad.contracts.Entity;
 import org.dyad.contracts.EntityMention;
+import org.dyad.contracts.EventActor;
 import org.dyad.contracts.Quote;
 import org.dyad.contracts.Role;
 import org.dyad.contracts.SchemaVersion;
@@ -50,13 +52,15 @@ import org.dyad.contracts.TopicScore;
 import org.dyad.query.domain.ReadModelStore;
 import org.dyad.query.service.ArticleReader;
 import org.dyad.query.service.EntityService;
+import org.dyad.query.service.EventQuery;
+import org.dyad.query.service.EventService;
 import org.dyad.query.service.RelationService;
 import org.dyad.query.service.SearchQuery;
 import org.dyad.query.service.SearchService;
 
 /**
  * Read-model benchmark of query-service against a real PostgreSQL: generates a synthetic corpus of enriched
- * articles over the seed texts (entities, dates and topics varied), loads it through the service's own
+ * articles over the seed texts (entities, dates, topics and coded events varied), loads it through the service's own
  * ReadModelStore with concurrent writers, times the service's own queries, then re-enriches articles while
  * querying and checks that every counter still equals a recount from the per-article rows. Prints figures;
  * asserts nothing.
@@ -75,6 +79,13 @@ public final class QueryBench {
             "Petrova", "Smith", "Li", "Aliyev", "Yilmaz", "Ivanova", "Sharma", "Hussain", "Demir", "Kuznetsov",
             "Garcia", "Malik", "Qureshi", "Popov", "Tanaka", "Silva", "Rahman", "Volkov", "Wang", "Karimi", "Celik",
             "Orlov", "Zhang", "Haddad", "Novak", "Baig", "Sato", "Morozov", "Kaya", "Abbasi", "Lebedev", "Farooq"};
+
+    /** CAMEO codes the synthetic events draw from: code, name, quad class, Goldstein, PLOVER type. */
+    private static final Object[][] CODES = {{"040", "Consult", 1, 1.0, "CONSULT"}, {"042", "Make a visit", 1, 1.9, "CONSULT"},
+            {"051", "Praise or endorse", 1, 3.4, "SUPPORT"}, {"057", "Sign formal agreement", 1, 8.0, "SUPPORT"},
+            {"062", "Cooperate militarily", 2, 7.4, "COOPERATE"}, {"112", "Accuse", 3, -2.0, "ACCUSE"},
+            {"163", "Impose embargo, boycott, or sanctions", 4, -8.0, "COERCE"}};
+    private static final String[] MODES = {"occurred", "occurred", "occurred", "planned", "denied", "hypothetical"};
 
     /** Surface forms of the seeds and the slot (class) each fills; longest first so that "Hakan Fidan" wins over "Fidan". */
     private static final Map<String, String> SEED_FORMS = new LinkedHashMap<>();
@@ -140,11 +151,8 @@ public final class QueryBench {
         }
         DataSource ds = pool(url, threads + 2);
         try {
-            long have = count(ds, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'article'") == 0 ? 0
-                    : count(ds, "SELECT count(*) FROM article");
-            if (have == 0) {
-                migrate(ds, Path.of("query-service/src/main/resources/db/migration"));
-            }
+            migrate(ds, Path.of("query-service/src/main/resources/db/migration"));
+            long have = count(ds, "SELECT count(*) FROM article");
             List<Integer> sizes = new ArrayList<>();
             for (String m : opt.getOrDefault("measure-at", String.valueOf(articles)).split(",")) {
                 sizes.add(Integer.parseInt(m.strip()));
@@ -350,9 +358,47 @@ public final class QueryBench {
                 Math.min(sentenceList.get(0).end(), sentenceList.get(0).start() + 90));
         ArticleContent content = new ArticleContent(title, text.toString(), "source" + r.nextInt(40) + ".example",
                 "https://news.example/" + id, null, "en", 0.99, published, "header", "h" + id, CleaningRecord.NONE, null);
+        double tone = r.nextDouble() * 2 - 1;
+        List<CodedEvent> events = events(new Random(r.nextLong()), text, sentenceList, mentions, entities, published);
         Annotations a = new Annotations(sentenceList, mentions, counted, List.of(), List.of(), quotes, topics,
-                r.nextDouble() * 2 - 1, new DocumentDate(published, false, "article"), List.of());
+                tone, new DocumentDate(published, false, "article"), events);
         return new ArticleEnriched(UUID.randomUUID(), SchemaVersion.CURRENT, occurredAt, id, pipelineVersion, content, a);
+    }
+
+    /**
+     * Half the sentences naming two different countries or people get an event between the first two (drawn last, from
+     * their own generator, so that the rest of the corpus is what it was before events were added).
+     */
+    private static List<CodedEvent> events(Random r, CharSequence text, List<Sentence> sentences,
+            List<EntityMention> mentions, Map<String, Entity> entities, LocalDate published) {
+        List<CodedEvent> events = new ArrayList<>();
+        for (Sentence s : sentences) {
+            List<EntityMention> actors = new ArrayList<>();
+            for (EntityMention m : mentions) {
+                boolean actor = m.type().equals("COUNTRY") || m.type().equals("PERSON");
+                if (m.sentence() == s.index() && actor && actors.stream().noneMatch(x -> x.entityId().equals(m.entityId()))) {
+                    actors.add(m);
+                }
+            }
+            if (actors.size() < 2 || r.nextDouble() >= 0.5) {
+                continue;
+            }
+            Object[] code = CODES[r.nextInt(CODES.length)];
+            int end = s.start();
+            while (end < s.end() && !Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            events.add(new CodedEvent("s" + s.index() + "-" + code[0], List.of(actor(actors.get(0), entities)),
+                    List.of(actor(actors.get(1), entities)), (String) code[0], (String) code[1], (int) code[2],
+                    (double) code[3], (String) code[4], null, text.subSequence(s.start(), end).toString(), s.start(), end,
+                    MODES[r.nextInt(MODES.length)], published, s.index(), 0.5 + r.nextInt(50) / 100.0));
+        }
+        return events;
+    }
+
+    private static EventActor actor(EntityMention m, Map<String, Entity> entities) {
+        Entity e = entities.get(m.entityId());
+        return new EventActor(m.entityId(), m.name(), m.type(), e == null ? null : e.country(), null, m.start(), m.end());
     }
 
     static UUID articleId(int i) {
@@ -394,9 +440,10 @@ public final class QueryBench {
         }
         System.out.printf("load: %,d articles in %.0f s = %.0f articles/s with %d writers (retried transactions: %d)%n",
                 to - from, seconds, (to - from) / seconds, threads, retries.get());
-        System.out.printf("read model: %,d mentions, %,d entity pairs, %,d entities, database %s%n",
+        System.out.printf("read model: %,d mentions, %,d entity pairs, %,d entities, %,d coded events, database %s%n",
                 count(ds, "SELECT count(*) FROM mention"), count(ds, "SELECT count(*) FROM entity_pair"),
-                count(ds, "SELECT count(*) FROM entity"), text(ds, "SELECT pg_size_pretty(pg_database_size(current_database()))"));
+                count(ds, "SELECT count(*) FROM entity"), count(ds, "SELECT count(*) FROM coded_event"),
+                text(ds, "SELECT pg_size_pretty(pg_database_size(current_database()))"));
     }
 
     /** Applies and commits; a deadlock or serialisation failure (which the lock order should rule out) is counted and retried. */
@@ -445,6 +492,7 @@ public final class QueryBench {
         EntityService entities = new EntityService(ds);
         RelationService relations = new RelationService(ds);
         ArticleReader reader = new ArticleReader(ds, new ObjectMapper().findAndRegisterModules());
+        EventService events = new EventService(ds, new ObjectMapper().findAndRegisterModules());
         Random r = new Random(7);
         int max = (int) Math.min(Integer.MAX_VALUE, count(ds, "SELECT count(*) FROM article"));
         List<Timings> out = new ArrayList<>();
@@ -480,6 +528,18 @@ public final class QueryBench {
             }
             return relations.pair(catalog.countries.get(a).id(), catalog.countries.get(b).id(), null, null, 10);
         }));
+        out.add(time("events: country as actor, newest first (page of 20, 3 reports)", iterations, () -> events.find(
+                actorEvents(catalog.countries.get(catalog.countryZipf.sample(r)).id()), 20, null, 3)));
+        out.add(time("event dyads of a country as actor (top 50)", iterations, () -> events.dyads(
+                actorEvents(catalog.countries.get(catalog.countryZipf.sample(r)).id()), 50)));
+        out.add(time("event dyad timeline: country pair", iterations, () -> {
+            int a = catalog.countryZipf.sample(r);
+            int b = catalog.countryZipf.sample(r);
+            if (a == b) {
+                b = (a + 1) % catalog.countries.size();
+            }
+            return events.timeline(catalog.countries.get(a).id(), catalog.countries.get(b).id(), actorEvents(null));
+        }));
         out.add(time("entity autocomplete (3-6 letters, one typo)", iterations, () -> {
             String name = catalog.people.get(catalog.personZipf.sample(r)).name().toLowerCase(Locale.ROOT);
             String prefix = name.substring(0, Math.min(name.length(), 3 + r.nextInt(4)));
@@ -488,6 +548,10 @@ public final class QueryBench {
             return entities.lookup(new String(typo), List.of(), List.of(), 10);
         }));
         return out;
+    }
+
+    private static EventQuery actorEvents(String actor) {
+        return new EventQuery(actor, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
     }
 
     void measure(DataSource ds, int iterations, int articles) {
@@ -582,10 +646,26 @@ public final class QueryBench {
 
     // ---------------------------------------------------------------- plumbing
 
+    /**
+     * Applies the service's migrations the database does not have yet, so that a kept corpus follows the schema.
+     * A corpus loaded before this bench recorded them (no {@code bench_migration}) has V1 to V3.
+     */
     static void migrate(DataSource ds, Path dir) throws Exception {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement(); var files = Files.list(dir)) {
+            boolean loaded = count(ds, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'article'") > 0;
+            boolean recorded = count(ds, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'bench_migration'") > 0;
+            s.execute("CREATE TABLE IF NOT EXISTS bench_migration (file text PRIMARY KEY)");
+            if (loaded && !recorded) {
+                s.execute("INSERT INTO bench_migration VALUES ('V1__read_model.sql'), ('V2__article_metadata.sql'), "
+                        + "('V3__annotations.sql')");
+            }
             for (Path f : files.sorted().toList()) {
-                s.execute(Files.readString(f));
+                String name = f.getFileName().toString();
+                if (count(ds, "SELECT count(*) FROM bench_migration WHERE file = '" + name.replace("'", "''") + "'") == 0) {
+                    System.out.println("# migration " + name);
+                    s.execute(Files.readString(f));
+                    s.execute("INSERT INTO bench_migration VALUES ('" + name.replace("'", "''") + "')");
+                }
             }
         }
     }
