@@ -20,11 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.dyad.contracts.ArticleEnriched;
 import org.dyad.contracts.Entity;
 import org.dyad.query.World.Code;
@@ -208,23 +210,10 @@ class EventsTest {
         awaitEvents(j -> j.getInt("events.find { it.date == '2025-03-03' }.corroboration.articles") == 2
                 && j.getLong("total") == 5, "actor", pak, "limit", 100);
 
-        List<String> dates = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            RequestSpecification request = given().auth().oauth2(Tokens.analyst()).queryParam("actor", pak)
-                    .queryParam("limit", 2);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/events").then().statusCode(200).extract().jsonPath();
-            assertThat(page.getLong("total")).isEqualTo(5);
-            dates.addAll(page.getList("events.date"));
-            cursor = page.getString("next");
-            pages++;
-        } while (cursor != null);
-        assertThat(pages).isEqualTo(3);
-        assertThat(dates).containsExactly("2025-03-05", "2025-03-04", "2025-03-03", "2025-03-02", "2025-03-01");
+        List<JsonPath> pages = pages("/api/v1/events", "actor", pak, "limit", 2);
+        assertThat(pages).hasSize(3).allSatisfy(page -> assertThat(page.getLong("total")).isEqualTo(5));
+        assertThat(pages.stream().flatMap(page -> page.<String>getList("events.date").stream()))
+                .containsExactly("2025-03-05", "2025-03-04", "2025-03-03", "2025-03-02", "2025-03-01");
 
         String first = events("actor", pak, "limit", 2).getString("next");
         given().auth().oauth2(Tokens.analyst()).queryParam("actor", pak).queryParam("mode", "occurred")
@@ -369,19 +358,10 @@ class EventsTest {
         assertThat(reverse.getList("timeline.month")).containsExactly("2025-08-01", "2025-09-01");
 
         // drill down: the dyad's events with their evidence sentences, a page at a time
-        List<Map<String, Object>> seen = new ArrayList<>();
-        String cursor = null;
-        do {
-            RequestSpecification request = given().auth().oauth2(Tokens.analyst()).queryParam("limit", 3);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/v1/events/dyads/{s}/{t}/evidence", pak, tur).then().statusCode(200)
-                    .extract().jsonPath();
-            assertThat(page.getLong("total")).isEqualTo(4);
-            seen.addAll(page.getList("events"));
-            cursor = page.getString("next");
-        } while (cursor != null);
+        List<JsonPath> pages = pages("/api/v1/events/dyads/" + pak + "/" + tur + "/evidence", "limit", 3);
+        assertThat(pages).hasSize(2).allSatisfy(page -> assertThat(page.getLong("total")).isEqualTo(4));
+        List<Map<String, Object>> seen = pages.stream()
+                .flatMap(page -> page.<Map<String, Object>>getList("events").stream()).toList();
         assertThat(seen).extracting(e -> e.get("cameoCode")).containsExactly("112", "062", "062", "057");
         Map<String, Object> signing = seen.get(3);
         assertThat((List<?>) signing.get("evidence")).hasSize(3);
@@ -519,6 +499,20 @@ class EventsTest {
             request.queryParam((String) params[i], params[i + 1]);
         }
         return request.get(path).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Every page of {@code path}, following {@code next} from the first. */
+    private static List<JsonPath> pages(String path, Object... params) {
+        List<JsonPath> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            Object[] withCursor = cursor == null ? params : Stream.concat(Arrays.stream(params),
+                    Stream.of("cursor", cursor)).toArray();
+            JsonPath page = get(path, withCursor);
+            pages.add(page);
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return pages;
     }
 
     private static JsonPath awaitEvents(Predicate<JsonPath> ready, Object... params) {

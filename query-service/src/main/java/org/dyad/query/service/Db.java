@@ -1,5 +1,6 @@
 package org.dyad.query.service;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** Runs read-only SQL with bound parameters: every value a caller gives is data, never SQL. */
 final class Db {
@@ -33,6 +35,39 @@ final class Db {
                 return out;
             }
         }
+    }
+
+    /** Takes the rows of a streamed query one at a time. */
+    @FunctionalInterface
+    interface RowHandler {
+        void accept(ResultSet r) throws SQLException, IOException;
+    }
+
+    /**
+     * Runs {@code sql} and hands its rows over as the database sends them, in batches of 500, never the whole result
+     * at once (the exports); returns how many rows there were.
+     */
+    static long stream(DataSource dataSource, String sql, List<?> params, RowHandler rows) throws IOException {
+        long count = 0;
+        try (Connection c = dataSource.getConnection()) {
+            // a fetch size only streams inside a transaction; otherwise the driver reads the whole result first
+            beginSnapshot(c);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setFetchSize(500);
+                bind(c, s, params);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.accept(r);
+                        count++;
+                    }
+                }
+            } finally {
+                end(c);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return count;
     }
 
     static void bind(Connection c, PreparedStatement s, List<?> params) throws SQLException {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -266,36 +265,17 @@ public class EventService {
                 %5$s
                 ORDER BY k.sort_day DESC, k.event_key DESC""".formatted(SORT_DAY, where, REPRESENTATIVE,
                 TextSlice.columns("a.text", "s.start_offset", "s.end_offset"), ACTORS_JSON);
-        long count = 0;
-        try (Connection c = dataSource.getConnection()) {
-            // a fetch size only streams inside a transaction; otherwise the driver reads the whole result first
-            Db.beginSnapshot(c);
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setFetchSize(500);
-                Db.bind(c, s, params);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        LocalDate day = r.getObject(2, LocalDate.class);
-                        List<ActorRow> actors = actors(r.getString(21));
-                        String code = r.getString(4);
-                        sink.accept(new ExportRow(r.getString(1), day, dateSource(day, r.getBoolean(3)), code,
-                                root(code), r.getString(5), r.getInt(6), r.getDouble(7), r.getString(8),
-                                r.getString(9), r.getString(10), parties(side(actors, "source")),
-                                parties(side(actors, "target")), r.getLong(11), r.getLong(12), r.getLong(13),
-                                uuids(r, 14), r.getObject(15, UUID.class), r.getInt(16),
-                                TextSlice.of(r.getString(22), r.getString(23), (Integer) r.getObject(24),
-                                        (Integer) r.getObject(25)),
-                                r.getString(17), r.getInt(18), r.getInt(19), r.getDouble(20)));
-                        count++;
-                    }
-                }
-            } finally {
-                Db.end(c);
-            }
-        } catch (SQLException e) {
-            throw Db.failure(e);
-        }
-        return count;
+        return Db.stream(dataSource, sql, params, r -> {
+            LocalDate day = r.getObject(2, LocalDate.class);
+            List<ActorRow> actors = actors(r.getString(21));
+            String code = r.getString(4);
+            sink.accept(new ExportRow(r.getString(1), day, dateSource(day, r.getBoolean(3)), code, root(code),
+                    r.getString(5), r.getInt(6), r.getDouble(7), r.getString(8), r.getString(9), r.getString(10),
+                    parties(side(actors, "source")), parties(side(actors, "target")), r.getLong(11), r.getLong(12),
+                    r.getLong(13), uuids(r, 14), r.getObject(15, UUID.class), r.getInt(16),
+                    TextSlice.of(r.getString(22), r.getString(23), (Integer) r.getObject(24), (Integer) r.getObject(25)),
+                    r.getString(17), r.getInt(18), r.getInt(19), r.getDouble(20)));
+        });
     }
 
     /**

@@ -181,28 +181,9 @@ public class SearchService {
         String sql = "SELECT a.id, a.article_date, a.title, a.source, a.url, a.language, " + rank + " AS rank, "
                 + "a.entity_ids, a.topics, " + SORT_DATE + " AS sort_date FROM " + from + " WHERE true" + where
                 + " ORDER BY " + order;
-        long count = 0;
-        try (Connection c = dataSource.getConnection()) {
-            // a fetch size only streams inside a transaction; otherwise the driver reads the whole result first
-            Db.beginSnapshot(c);
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setFetchSize(500);
-                Db.bind(c, s, params);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        sink.accept(new ExportRow(r.getObject(1, UUID.class), r.getObject(2, LocalDate.class),
-                                r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getFloat(7),
-                                texts(r, 8), texts(r, 9)));
-                        count++;
-                    }
-                }
-            } finally {
-                Db.end(c);
-            }
-        } catch (SQLException e) {
-            throw Db.failure(e);
-        }
-        return count;
+        return Db.stream(dataSource, sql, params, r -> sink.accept(new ExportRow(r.getObject(1, UUID.class),
+                r.getObject(2, LocalDate.class), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
+                r.getFloat(7), texts(r, 8), texts(r, 9))));
     }
 
     /** The FROM clause, and the filter conditions appended to {@code where} with their parameters. */
