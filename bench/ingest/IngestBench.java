@@ -3,10 +3,16 @@
 // p50/p95 latency of a single POST; single POSTs are the baseline of the batch figures in the same run.
 //
 //   ./dyad up --no-seed
-//   java -cp '.dyad/lib/infra/*' bench/ingest/IngestBench.java [articles] [batch-lines] [single-concurrency]
+//   java -cp '.dyad/lib/infra/*' bench/ingest/IngestBench.java [articles] [batch-lines] [single-concurrency] [corpus]
 //
-// Defaults: 10000 articles, 1000 lines a batch request, 4 concurrent single POSTs. Articles are varied
-// recombinations of the sentences of seeds/ with a unique tag each, so none is an exact duplicate.
+// Defaults: 10000 articles, 1000 lines a batch request, 4 concurrent single POSTs (0: batch only), corpus "news".
+// corpus "news": articles of 8-30 seed sentences in which about a quarter of the words are swapped for other
+//   words of the seeds, so two articles share few word shingles (as two stories of a news stream do), and one
+//   article in ten is a lightly edited copy of an earlier one of the run (a syndicated copy: a near duplicate).
+// corpus "overlap": articles of 8-30 whole seed sentences (the first version of this bench): any two articles
+//   share several sentences, so every article is a weak near-duplicate candidate of thousands of others; the
+//   worst case of the LSH candidate look-up, not a news stream.
+// None is an exact duplicate (each has a unique tag).
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,11 +54,16 @@ public class IngestBench {
         int articles = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int linesPerBatch = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        System.out.printf("command: java -cp '.dyad/lib/infra/*' bench/ingest/IngestBench.java %d %d %d%n",
-                articles, linesPerBatch, concurrency);
+        String corpus = args.length > 3 ? args[3] : "news";
+        if (!corpus.equals("news") && !corpus.equals("overlap")) {
+            throw new IllegalArgumentException("corpus is news or overlap: " + corpus);
+        }
+        System.out.printf("command: java -cp '.dyad/lib/infra/*' bench/ingest/IngestBench.java %d %d %d %s%n",
+                articles, linesPerBatch, concurrency, corpus);
         System.out.printf("target: %s (Kafka %s), %d cores%n", GATEWAY, KAFKA, Runtime.getRuntime().availableProcessors());
 
         List<String> sentences = sentences(Path.of("seeds"));
+        Corpus texts = new Corpus(sentences, corpus.equals("news"));
         String run = UUID.randomUUID().toString().substring(0, 8);
         // seeded by the run, so a second run against the same database makes new articles, not duplicates
         Random random = new Random(run.hashCode());
@@ -61,7 +72,7 @@ public class IngestBench {
             // batch
             List<String> batchBodies = new ArrayList<>();
             for (int i = 0; i < articles; i++) {
-                batchBodies.add(article(sentences, random, run + "-b" + i));
+                batchBodies.add(texts.next(random, run + "-b" + i));
             }
             Set<String> batchIds = ConcurrentHashMap.newKeySet();
             long wall0 = System.currentTimeMillis();
@@ -84,10 +95,13 @@ public class IngestBench {
             double batchPublish = published.awaitAll(batchIds, wall0);
             report("batch (NDJSON, " + linesPerBatch + " lines a request)", batchIds.size(), batchAccept, batchPublish);
 
+            if (concurrency == 0) {
+                return; // batch only (for profiling)
+            }
             // single POSTs: the baseline
             List<String> singleBodies = new ArrayList<>();
             for (int i = 0; i < articles; i++) {
-                singleBodies.add(article(sentences, random, run + "-s" + i));
+                singleBodies.add(texts.next(random, run + "-s" + i));
             }
             Set<String> singleIds = ConcurrentHashMap.newKeySet();
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -187,14 +201,62 @@ public class IngestBench {
     }
 
     /** 8 to 30 seed sentences in random order, in paragraphs of 2 to 4, with a unique tag. */
-    static String article(List<String> sentences, Random random, String tag) {
-        int n = 8 + random.nextInt(23);
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            text.append(sentences.get(random.nextInt(sentences.size())));
-            text.append(i % 3 == 2 ? "\n\n" : " ");
+    /** The bench's articles: see the header for the two corpora. */
+    static final class Corpus {
+        private final List<String> sentences;
+        private final boolean news;
+        private final List<String> words = new ArrayList<>();
+        private final List<String> made = new ArrayList<>();
+
+        Corpus(List<String> sentences, boolean news) {
+            this.sentences = sentences;
+            this.news = news;
+            for (String sentence : sentences) {
+                for (String word : sentence.split("\\s+")) {
+                    if (word.chars().allMatch(Character::isLetter)) {
+                        words.add(word);
+                    }
+                }
+            }
         }
-        return text.append("Reference ").append(tag).append('.').toString();
+
+        String next(Random random, String tag) {
+            String text;
+            if (news && !made.isEmpty() && random.nextInt(10) == 0) {
+                text = edited(made.get(random.nextInt(made.size())), random);
+            } else {
+                int n = 8 + random.nextInt(23);
+                StringBuilder b = new StringBuilder();
+                for (int i = 0; i < n; i++) {
+                    String sentence = sentences.get(random.nextInt(sentences.size()));
+                    b.append(news ? swapped(sentence, random, 4) : sentence);
+                    b.append(i % 3 == 2 ? "\n\n" : " ");
+                }
+                text = b.toString();
+                if (news) {
+                    made.add(text);
+                }
+            }
+            return text + "Reference " + tag + ".";
+        }
+
+        /** A light edit: one word in thirty swapped, as a syndicating desk does. */
+        private String edited(String text, Random random) {
+            return swapped(text, random, 30);
+        }
+
+        /** The text with about one word in {@code every} swapped for a random word of the seeds. */
+        private String swapped(String text, Random random, int every) {
+            StringBuilder b = new StringBuilder(text.length() + 16);
+            for (String token : text.split("(?<= )")) {
+                if (random.nextInt(every) == 0 && token.strip().chars().allMatch(Character::isLetter)) {
+                    b.append(words.get(random.nextInt(words.size()))).append(token.endsWith(" ") ? " " : "");
+                } else {
+                    b.append(token);
+                }
+            }
+            return b.toString();
+        }
     }
 
     static String quote(String s) {

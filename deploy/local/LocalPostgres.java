@@ -45,6 +45,13 @@ public final class LocalPostgres {
                 // The first start unpacks the binaries and runs initdb, which takes longer than the default 10 s on a busy machine.
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // The library's defaults are made for throw-away test databases (fsync and synchronous commits off);
+                // the local runtime keeps what it accepted, so a crash must not lose a committed article.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                // the LSH band index of 100k articles is ~500 MB; a bigger cache keeps its hot pages in memory
+                .setServerConfig("shared_buffers", "256MB")
                 // Server output goes to this process's stdout, i.e. the log file ./dyad gives it.
                 .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
                 .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.dyad.ingest.config.IngestConfig;
 import org.dyad.ingest.service.ArticleDraft;
@@ -60,23 +61,22 @@ class BatchResource {
     @Operation(summary = "Ingest articles from NDJSON, one JSON article a line; one result a line")
     public Response ndjson(InputStream body) {
         StreamingOutput stream = out -> {
-            Counts counts = new Counts();
+            Results results = new Results(out);
             int lineNumber = 0;
-            BufferedInputStream in = new BufferedInputStream(body);
+            LineReader in = new LineReader(body);
             byte[] line;
             List<Object> chunk = new ArrayList<>(CHUNK);
-            while ((line = nextLine(in, config.maxArticleBytes())) != null) {
+            while ((line = in.next(config.maxArticleBytes())) != null) {
                 lineNumber++;
                 if (isBlank(line)) {
                     continue;
                 }
                 chunk.add(process(lineNumber, line));
                 if (chunk.size() == CHUNK) {
-                    flush(out, counts, chunk);
+                    results.submit(chunk);
                 }
             }
-            flush(out, counts, chunk);
-            write(out, counts.summary());
+            results.finish(chunk);
         };
         return Response.ok(stream, NDJSON).build();
     }
@@ -94,17 +94,16 @@ class BatchResource {
             throw ArticleResource.problem(e.type(), e.getMessage());
         }
         StreamingOutput stream = out -> {
-            Counts counts = new Counts();
+            Results results = new Results(out);
             List<Object> chunk = new ArrayList<>(CHUNK);
             for (int i = 0; i < items.size(); i++) {
                 ArticleDraft item = items.get(i);
                 chunk.add(new Pending(i + 1, submission(item, item.url())));
                 if (chunk.size() == CHUNK) {
-                    flush(out, counts, chunk);
+                    results.submit(chunk);
                 }
             }
-            flush(out, counts, chunk);
-            write(out, counts.summary());
+            results.finish(chunk);
         };
         return Response.ok(stream, NDJSON).build();
     }
@@ -116,22 +115,68 @@ class BatchResource {
     private record Pending(int lineNumber, IngestService.Submission submission) {
     }
 
-    /** Stores the chunk's pending lines in one go and writes every line's result, in line order. */
-    private void flush(OutputStream out, Counts counts, List<Object> chunk) throws IOException {
-        List<Pending> pending = chunk.stream().filter(Pending.class::isInstance).map(Pending.class::cast).toList();
-        List<IngestService.Result> results = pending.isEmpty() ? List.of()
-                : ingest.ingestAll(pending.stream().map(Pending::submission).toList());
-        int next = 0;
-        for (Object item : chunk) {
-            if (item instanceof Pending p) {
-                write(out, counts.add(result(p.lineNumber(), results.get(next++))));
-            } else {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> failure = (Map<String, Object>) item;
-                write(out, counts.add(failure));
-            }
+    /**
+     * Stores chunks and writes every line's result, in line order. A chunk is prepared on the request's thread
+     * (and the preparation threads) while the previous chunk is being stored on a storing thread: the processors
+     * and the database work at the same time. Chunks are stored one after the other, so a line always finds the
+     * articles of the lines before it.
+     */
+    private final class Results {
+        private final OutputStream out;
+        private final Counts counts = new Counts();
+        private List<Object> storingLines = List.of();
+        private CompletableFuture<List<IngestService.Result>> storing;
+
+        Results(OutputStream out) {
+            this.out = out;
         }
-        chunk.clear();
+
+        /** Prepares the chunk's pending lines, writes the previous chunk's results, and hands this one over. */
+        void submit(List<Object> chunk) throws IOException {
+            List<IngestService.Submission> submissions = chunk.stream().filter(Pending.class::isInstance)
+                    .map(item -> ((Pending) item).submission()).toList();
+            IngestService.PreparedChunk prepared = submissions.isEmpty() ? null : ingest.prepare(submissions);
+            drain();
+            storingLines = List.copyOf(chunk);
+            storing = prepared == null ? CompletableFuture.completedFuture(List.of()) : ingest.storeLater(prepared);
+            chunk.clear();
+        }
+
+        /** The last chunk, then the summary line. */
+        void finish(List<Object> chunk) throws IOException {
+            submit(chunk);
+            drain();
+            write(out, counts.summary());
+            out.flush();
+        }
+
+        private void drain() throws IOException {
+            if (storing == null) {
+                return;
+            }
+            List<IngestService.Result> results;
+            try {
+                results = storing.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            } finally {
+                storing = null;
+            }
+            int next = 0;
+            for (Object item : storingLines) {
+                if (item instanceof Pending p) {
+                    write(out, counts.add(result(p.lineNumber(), results.get(next++))));
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> failure = (Map<String, Object>) item;
+                    write(out, counts.add(failure));
+                }
+            }
+            out.flush(); // the results of a chunk go out together: a client sees progress every chunk
+        }
     }
 
     private static IngestService.Submission submission(ArticleDraft draft, String clientId) {
@@ -201,35 +246,60 @@ class BatchResource {
     private void write(OutputStream out, Map<String, Object> line) throws IOException {
         out.write(json.writeValueAsBytes(line));
         out.write('\n');
-        out.flush();
     }
 
     /**
      * The next line's bytes without its terminator, or null at the end. A line longer than {@code limit}
      * is read to its end but only its first {@code limit + 1} bytes are kept, so memory stays bounded.
      */
-    static byte[] nextLine(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-        int b;
-        boolean any = false;
-        while ((b = in.read()) != -1) {
-            any = true;
-            if (b == '\n') {
-                break;
+    static final class LineReader {
+        private final InputStream in;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int position;
+        private int end;
+
+        LineReader(InputStream in) {
+            this.in = in;
+        }
+
+        byte[] next(int limit) throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+            boolean any = false;
+            while (true) {
+                if (position == end) {
+                    int read = in.read(buffer, 0, buffer.length);
+                    if (read <= 0) {
+                        break;
+                    }
+                    position = 0;
+                    end = read;
+                }
+                any = true;
+                int newline = -1;
+                for (int i = position; i < end; i++) {
+                    if (buffer[i] == '\n') {
+                        newline = i;
+                        break;
+                    }
+                }
+                int stop = newline < 0 ? end : newline;
+                int keep = Math.min(stop - position, Math.max(0, limit + 1 - line.size()));
+                line.write(buffer, position, keep);
+                position = newline < 0 ? end : newline + 1;
+                if (newline >= 0) {
+                    break;
+                }
             }
-            if (line.size() <= limit) {
-                line.write(b);
+            if (!any) {
+                return null;
             }
+            byte[] bytes = line.toByteArray();
+            int length = bytes.length;
+            if (length > 0 && bytes[length - 1] == '\r' && length <= limit) {
+                length--;
+            }
+            return length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length);
         }
-        if (!any) {
-            return null;
-        }
-        byte[] bytes = line.toByteArray();
-        int end = bytes.length;
-        if (end > 0 && bytes[end - 1] == '\r') {
-            end--;
-        }
-        return end == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, end);
     }
 
     private static boolean isBlank(byte[] line) {

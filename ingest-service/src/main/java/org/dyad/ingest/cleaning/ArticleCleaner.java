@@ -5,10 +5,9 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.dyad.ingest.dedup.Shingles;
 
 /**
  * Turns an article body into the cleaned text that NLP offsets refer to, and records what it did:
@@ -21,7 +20,6 @@ public final class ArticleCleaner {
     static final int MIN_WORDS_FOR_DUPLICATE = 5;
     private static final int MIN_PARAGRAPHS_FOR_REPEATED_BODY = 3;
     private static final int MAX_RECORDED_LINE = 200;
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final BoilerplateRules rules;
 
@@ -57,9 +55,11 @@ public final class ArticleCleaner {
         List<int[]> duplicates = new ArrayList<>(); // {index of the copy, index of the original}
         for (int i = 0; i < paragraphs.size(); i++) {
             String paragraph = paragraphs.get(i);
-            String key = NON_WORD.matcher(paragraph.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+            // the paragraph's words, lower case, letters and digits only: copies differing in punctuation match
+            List<String> words = Shingles.words(paragraph);
+            String key = String.join(" ", words);
             Integer original = firstSeen.putIfAbsent(key, i);
-            if (original != null && key.split(" ").length >= MIN_WORDS_FOR_DUPLICATE) {
+            if (original != null && words.size() >= MIN_WORDS_FOR_DUPLICATE) {
                 duplicates.add(new int[] {i, original});
             } else {
                 kept.add(paragraph);

@@ -55,10 +55,25 @@ public final class BoilerplateRules {
         return new BoilerplateRules(rules);
     }
 
+    /** Whether the (stripped) line has more than {@code max} words separated by {@code \\s} (ASCII blanks). */
+    static boolean moreWordsThan(String line, int max) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!space && !inWord && ++words > max) {
+                return true;
+            }
+            inWord = !space;
+        }
+        return false;
+    }
+
     /** The name of the first rule the line matches, if it is short enough to be boilerplate at all. */
     public Optional<String> match(String line) {
         String trimmed = line.strip().replace('\u00A0', ' ');
-        if (trimmed.isEmpty() || trimmed.split("\\s+").length > MAX_WORDS) {
+        if (trimmed.isEmpty() || moreWordsThan(trimmed, MAX_WORDS)) {
             return Optional.empty();
         }
         for (Rule rule : rules) {

@@ -54,6 +54,8 @@ public final class NearDuplicateDetector {
      * encodes the band index.
      */
     private final MinHash minHash;
+    /** The library's (a_i, b_i), each in [1, 2^31-1]: {@link #signature(int[])} computes with them. */
+    private final long[][] coefficients;
 
     /** The detector with the constants above. */
     public static NearDuplicateDetector standard() {
@@ -75,12 +77,46 @@ public final class NearDuplicateDetector {
         this.seed = seed;
         // The dictionary size only bounds the library's own overflow check; shingles are 31-bit hashes.
         this.minHash = new MinHash(bands * rows, Integer.MAX_VALUE, seed);
+        this.coefficients = minHash.getCoefficients();
     }
 
     /** The signature of a text (shingled with this detector's k). */
     public Signature signature(String text) {
-        return signature(Shingles.of(text, shingleWords));
+        return signature(Shingles.hashes(text, shingleWords));
     }
+
+    /**
+     * The signature of distinct shingle hashes: the same values as the library's {@code MinHash.signature}
+     * (h_i(x) = (a_i x + b_i) mod (2^31-1) with its coefficients; a test holds them equal), computed with the
+     * Mersenne-prime reduction instead of a 64-bit division, the hash functions in the outer loop, and no boxing.
+     */
+    Signature signature(int[] shingles) {
+        int n = signatureLength();
+        int[] values = new int[n];
+        if (shingles.length == 0) {
+            Arrays.fill(values, Signature.NO_SHINGLE);
+            return Signature.of(values);
+        }
+        for (int i = 0; i < n; i++) {
+            long a = coefficients[i][0];
+            long b = coefficients[i][1];
+            int min = Integer.MAX_VALUE;
+            for (int x : shingles) {
+                long v = a * x + b; // a, b < 2^31 and 0 <= x < 2^31: no overflow
+                v = (v & PRIME) + (v >>> 31);
+                v = (v & PRIME) + (v >>> 31);
+                int h = (int) (v >= PRIME ? v - PRIME : v);
+                if (h < min) {
+                    min = h;
+                }
+            }
+            values[i] = min;
+        }
+        return Signature.of(values);
+    }
+
+    /** The modulus of the library's hash family: the Mersenne prime 2^31-1. */
+    private static final long PRIME = 0x7fffffffL;
 
     /** The signature of a set of shingle hashes (non-negative values, as {@link Shingles} makes them). */
     public Signature signature(Set<Integer> shingles) {

@@ -1,11 +1,11 @@
 package org.dyad.ingest.dedup;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns a text into the set of hashed word k-shingles that MinHash signs: lower-cased, letters and
@@ -21,20 +21,73 @@ public final class Shingles {
      */
     public static final int DEFAULT_WORDS = 5;
 
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-
     private Shingles() {
     }
 
-    /** The words of the text, normalised: lower case, letters and digits only. */
+    /**
+     * The words of the text, normalised: lower case, letters and digits only. The same split as
+     * {@code [^\p{L}\p{N}]+} over the lower-cased text (a test holds the two equal), written as a loop over
+     * code points because the regular expression cost more than the hashing.
+     */
     public static List<String> words(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
-        for (String word : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
-            if (!word.isEmpty()) {
-                words.add(word);
+        int start = -1;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            if (isWordChar(cp)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                words.add(lower.substring(start, i));
+                start = -1;
             }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            words.add(lower.substring(start));
         }
         return words;
+    }
+
+    /** {@code \p{L}} or {@code \p{N}}: a letter, or a number of any kind (digits, letter numbers, others). */
+    private static boolean isWordChar(int cp) {
+        if (cp < 0x80) {
+            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        }
+        if (Character.isLetter(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
+    /** {@link #of} as a sorted array of distinct values, without boxing (what signatures are made from). */
+    public static int[] hashes(String text, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("shingle size must be positive: " + k);
+        }
+        List<String> words = words(text);
+        if (words.isEmpty()) {
+            return new int[0];
+        }
+        if (words.size() < k) {
+            return new int[] {hash(words, 0, words.size())};
+        }
+        int[] all = new int[words.size() - k + 1];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = hash(words, i, k);
+        }
+        Arrays.sort(all);
+        int distinct = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (i == 0 || all[i] != all[i - 1]) {
+                all[distinct++] = all[i];
+            }
+        }
+        return Arrays.copyOf(all, distinct);
     }
 
     /**

@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 
 /** An article as received (raw) and cleaned, with its ingest status. */
@@ -57,12 +56,4 @@ public class Article extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
-
-    public static Optional<Article> findByContentHash(String hash) {
-        return find("contentHash", hash).firstResultOptional();
-    }
-
-    public static Optional<Article> findByIdempotencyKey(String key) {
-        return find("idempotencyKey", key).firstResultOptional();
-    }
 }

@@ -210,4 +210,26 @@ class NearDuplicateDetectorTest {
         assertThatThrownBy(() -> detector.similarity(short16, short16)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> detector.bandKeys(short16)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theFastSignatureIsTheLibrarysSignature() {
+        // stored signatures must stay comparable: the hand-written loop must give the library's values exactly
+        NearDuplicateDetector detector = NearDuplicateDetector.standard();
+        MinHash library = new MinHash(NearDuplicateDetector.SIGNATURE_LENGTH, Integer.MAX_VALUE, NearDuplicateDetector.SEED);
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 200; round++) {
+            Set<Integer> set = new HashSet<>();
+            int size = 1 + random.nextInt(600);
+            while (set.size() < size) {
+                // the extremes of the 31-bit range too: 0 and 2^31-2, 2^31-1
+                int pick = random.nextInt(10);
+                set.add(pick == 0 ? 0 : pick == 1 ? Integer.MAX_VALUE - random.nextInt(2) : random.nextInt(Integer.MAX_VALUE));
+            }
+            int[] sorted = set.stream().mapToInt(Integer::intValue).sorted().toArray();
+            assertThat(detector.signature(sorted).raw()).as("set of %d", size).containsExactly(library.signature(set));
+        }
+        String text = "Pakistan and Russia signed a military cooperation agreement in Rawalpindi on Tuesday.";
+        assertThat(detector.signature(text).raw())
+                .containsExactly(library.signature(Shingles.of(text, Shingles.DEFAULT_WORDS)));
+    }
 }

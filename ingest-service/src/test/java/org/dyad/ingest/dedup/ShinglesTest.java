@@ -39,4 +39,23 @@ class ShinglesTest {
     void lettersOfOtherScriptsAreWords() {
         assertThat(Shingles.words("Ελληνικά λέξεις, اردو الفاظ")).containsExactly("ελληνικά", "λέξεις", "اردو", "الفاظ");
     }
+
+    @org.junit.jupiter.api.Test
+    void wordsAreTheRegularExpressionsSplit() {
+        // the loop replaced [^\p{L}\p{N}]+: stored signatures depend on the two splitting alike
+        java.util.regex.Pattern nonWord = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+        for (String text : java.util.List.of("", "  ", "Pakistan, Russia sign 'milestone' pact", "  leading and trailing  ",
+                "Ünïcödé Straße İstanbul ŞEHİR", "29% tariff — $1.5bn; 2021-09-01", "½ Ⅻ ٣ ४ ² x²", "emoji 😀 here𝐀𝐁 and 𝟙𝟚",
+                "tabs\tand\nnewlines\r\nmixed", "ΑΘΗΝΑ Москва قطر 北京 東京", "apostrophe’s and hyphen-ated", "a_b__c")) {
+            java.util.List<String> expected = new java.util.ArrayList<>();
+            for (String w : nonWord.split(text.toLowerCase(java.util.Locale.ROOT))) {
+                if (!w.isEmpty()) {
+                    expected.add(w);
+                }
+            }
+            org.assertj.core.api.Assertions.assertThat(Shingles.words(text)).as(text).isEqualTo(expected);
+            org.assertj.core.api.Assertions.assertThat(Shingles.hashes(text, 5)).as(text)
+                    .containsExactly(Shingles.of(text, 5).stream().mapToInt(Integer::intValue).sorted().toArray());
+        }
+    }
 }
