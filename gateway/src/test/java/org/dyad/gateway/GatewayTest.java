@@ -116,6 +116,28 @@ class GatewayTest {
     }
 
     @Test
+    void reprocessIsForAdminsAndForwardedToIngestWithItsAnswer() {
+        String request = "{\"pipelineVersionNot\":\"corenlp-4.5.10+dyad.2\"}";
+        downstreams.ingest().stubFor(post("/api/v1/admin/reprocess").willReturn(aResponse()
+                .withStatus(202).withHeader("Content-Type", "application/json").withBody("{\"queued\":3,\"remaining\":0}")));
+
+        given().auth().oauth2(Tokens.withRoles("analyst", "ingestor")).contentType("application/json").body(request)
+                .when().post("/api/v1/admin/reprocess")
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.withRoles("admin")).contentType("application/json")
+                .body("{\"ids\":[\"" + "x".repeat(300 * 1024) + "\"]}")
+                .when().post("/api/v1/admin/reprocess")
+                .then().statusCode(413).body("type", is("urn:dyad:problem:body-too-large"));
+        downstreams.ingest().verify(0, postRequestedFor(urlEqualTo("/api/v1/admin/reprocess")));
+
+        given().auth().oauth2(Tokens.withRoles("admin")).contentType("application/json").body(request)
+                .when().post("/api/v1/admin/reprocess")
+                .then().statusCode(202).body("queued", is(3)).body("remaining", is(0));
+        downstreams.ingest().verify(1, postRequestedFor(urlEqualTo("/api/v1/admin/reprocess"))
+                .withRequestBody(equalTo(request)));
+    }
+
+    @Test
     void unsupportedMediaTypeIsProblemAndNotForwarded() {
         given().auth().oauth2(Tokens.withRoles("ingestor"))
                 .contentType("application/pdf").body(new byte[] {37, 80, 68, 70})
@@ -233,7 +255,8 @@ class GatewayTest {
                 .extract().jsonPath().getMap("paths");
 
         assertThat(paths).containsOnlyKeys("/api/v1/articles", "/api/v1/articles/batch", "/api/v1/articles/{id}",
-                "/api/v1/articles/{id}/status", "/api/v1/search", "/api/v1/admin/audit", "/api/v1/search/export",
+                "/api/v1/articles/{id}/status", "/api/v1/search", "/api/v1/admin/audit", "/api/v1/admin/reprocess",
+                "/api/v1/search/export",
                 "/api/v1/entities", "/api/v1/entities/{id}", "/api/v1/relations", "/api/v1/quotes", "/api/v1/events",
                 "/api/v1/events/export", "/api/v1/events/dyads", "/api/v1/events/dyads/{source}/{target}",
                 "/api/v1/events/dyads/{source}/{target}/evidence");

@@ -149,6 +149,15 @@ class ReadModelTest {
 
         JsonPath article = awaitArticle(id, "v3");
         assertThat(article.getString("title")).isEqualTo("Readable");
+
+        // each unreadable one is reported on articles.failed, so its ingest status says why
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> failures =
+                org.dyad.testsupport.KafkaTopics.awaitRecords(
+                        ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), "articles.failed",
+                        r -> id.toString().equals(r.key()), 3, java.time.Duration.ofSeconds(30));
+        assertThat(failures).hasSize(3);
+        assertThat(failures).allSatisfy(r -> assertThat(r.value())
+                .contains("\"stage\":\"query\"").contains("\"reason\":\"unreadable-enrichment\""));
     }
 
     @Test

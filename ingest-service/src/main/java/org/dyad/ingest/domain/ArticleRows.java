@@ -197,6 +197,11 @@ public final class ArticleRows {
                 s.executeUpdate();
             }
         }
+        insertOutbox(c, outbox);
+    }
+
+    /** Inserts outbox rows (one JDBC batch). */
+    public static void insertOutbox(Connection c, List<OutboxEvent> outbox) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 insert into outbox_event (id, article_id, topic, payload, created_at, request_id, trace_parent)
                 values (?, ?, ?, ?, ?, ?, ?)""")) {

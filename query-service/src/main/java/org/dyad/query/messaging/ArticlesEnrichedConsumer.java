@@ -4,7 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.dyad.contracts.ArticleFailed;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.MDC;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dyad.contracts.Amount;
 import org.dyad.contracts.Annotations;
@@ -22,7 +33,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Feeds the read model from {@code articles.enriched}. Values arrive as text and are parsed here, so that
- * one unreadable message is logged and skipped instead of stopping the channel.
+ * one unreadable message is logged, reported on {@code articles.failed} and skipped instead of stopping the
+ * channel.
  */
 @ApplicationScoped
 class ArticlesEnrichedConsumer {
@@ -31,12 +43,18 @@ class ArticlesEnrichedConsumer {
 
     private static final Logger LOG = Logger.getLogger(ArticlesEnrichedConsumer.class);
 
+    /** Kafka header carrying the X-Request-Id of the request that stored the article (set by ingest). */
+    static final String REQUEST_ID_HEADER = "dyad-request-id";
+
     private final ObjectMapper mapper;
     private final ReadModelWriter writer;
+    private final Emitter<Record<String, ArticleFailed>> failed;
 
-    ArticlesEnrichedConsumer(ObjectMapper mapper, ReadModelWriter writer) {
+    ArticlesEnrichedConsumer(ObjectMapper mapper, ReadModelWriter writer,
+            @Channel("articles-failed") Emitter<Record<String, ArticleFailed>> failed) {
         this.mapper = mapper;
         this.writer = writer;
+        this.failed = failed;
     }
 
     // Blocking and ordered (the default): records of one partition, so of one article, apply in order.
@@ -44,7 +62,18 @@ class ArticlesEnrichedConsumer {
     @Incoming(CHANNEL)
     @Blocking
     void consume(ConsumerRecord<String, String> record) {
-        read(record).ifPresent(writer::apply);
+        // the logs of applying an article name it and the request that stored it
+        MDC.put("articleId", record.key() == null ? "" : record.key());
+        Header requestId = record.headers() == null ? null : record.headers().lastHeader(REQUEST_ID_HEADER);
+        if (requestId != null && requestId.value() != null) {
+            MDC.put("requestId", new String(requestId.value(), StandardCharsets.UTF_8));
+        }
+        try {
+            read(record).ifPresent(writer::apply);
+        } finally {
+            MDC.remove("articleId");
+            MDC.remove("requestId");
+        }
     }
 
     private Optional<ArticleEnriched> read(ConsumerRecord<String, String> record) {
@@ -63,10 +92,35 @@ class ArticlesEnrichedConsumer {
                 problem = e.getOriginalMessage();
             }
         }
-        // Not yet sent to articles.failed (see README): the log line is the only trace.
         LOG.warnf("Skipping unreadable message on %s partition %d offset %d, key %s: %s",
                 record.topic(), record.partition(), record.offset(), record.key(), problem);
+        reportFailure(record, problem);
         return Optional.empty();
+    }
+
+    /**
+     * An enriched article the read model cannot take goes to {@code articles.failed} with the reason, so that its
+     * ingest status says why it is not searchable; a record whose key is not an article id is only logged.
+     */
+    private void reportFailure(ConsumerRecord<String, String> record, String problem) {
+        UUID articleId;
+        try {
+            articleId = record.key() == null ? null : UUID.fromString(record.key());
+        } catch (IllegalArgumentException e) {
+            articleId = null;
+        }
+        if (articleId == null) {
+            return;
+        }
+        String detail = problem == null ? null : problem.length() > 500 ? problem.substring(0, 500) + "…" : problem;
+        ArticleFailed event = ArticleFailed.of(articleId, "query", "unreadable-enrichment", detail, null);
+        RecordHeaders headers = new RecordHeaders();
+        Header requestId = record.headers() == null ? null : record.headers().lastHeader(REQUEST_ID_HEADER);
+        if (requestId != null) {
+            headers.add(REQUEST_ID_HEADER, requestId.value());
+        }
+        failed.send(Message.of(Record.of(event.key(), event))
+                .addMetadata(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build()));
     }
 
     /** Why the event cannot be applied, or null when it can. */
