@@ -132,6 +132,9 @@ class ReadModelTest {
 
         JsonPath article = awaitArticle(id, "v2");
         assertThat(article.getString("title")).isEqualTo("Newer title");
+        // when the enrichment shown was made (a reprocessed article shows a later one)
+        assertThat(Instant.parse(article.getString("enrichedAt")))
+                .isEqualTo(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 
     @Test

@@ -31,7 +31,8 @@ public class ArticleReader {
     public record ArticleDetail(UUID id, String title, String text, String source, String url, String author,
             String language, double languageConfidence, LocalDate publishedAt, String dateSource,
             LocalDate documentDate, Boolean documentDateInferred, String documentDateSource, UUID clusterId,
-            Double tone, String pipelineVersion, CleaningRecord cleaning, List<SentenceView> sentences,
+            Double tone, String pipelineVersion, java.time.Instant enrichedAt, CleaningRecord cleaning,
+            List<SentenceView> sentences,
             List<EntityView> entities, List<TopicView> topics, List<DateView> dates, List<AmountView> amounts,
             List<QuoteView> quotes, List<EventView> events) {
     }
@@ -95,12 +96,12 @@ public class ArticleReader {
         List<Object[]> rows = Db.list(c, """
                 SELECT title, text, source, url, author, language, language_confidence, published_at, date_source,
                        document_date, document_date_inferred, document_date_source, cluster_id, tone,
-                       pipeline_version, cleaning::text
+                       pipeline_version, cleaning::text, enriched_at
                 FROM article WHERE id = ?""", List.of(id), r -> new Object[] {r.getString(1), r.getString(2),
                 r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getDouble(7),
                 r.getObject(8, LocalDate.class), r.getString(9), r.getObject(10, LocalDate.class),
                 r.getObject(11), r.getString(12), r.getObject(13, UUID.class), r.getObject(14), r.getString(15),
-                r.getString(16)});
+                r.getString(16), r.getObject(17, java.time.OffsetDateTime.class).toInstant()});
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -156,7 +157,8 @@ public class ArticleReader {
                         sources.getOrDefault(r.getString(1), List.of()), targets.getOrDefault(r.getString(1), List.of())));
         return Optional.of(new ArticleDetail(id, (String) a[0], (String) a[1], (String) a[2], (String) a[3],
                 (String) a[4], (String) a[5], (double) a[6], (LocalDate) a[7], (String) a[8], (LocalDate) a[9],
-                (Boolean) a[10], (String) a[11], (UUID) a[12], (Double) a[13], (String) a[14], cleaning((String) a[15]),
+                (Boolean) a[10], (String) a[11], (UUID) a[12], (Double) a[13], (String) a[14], (java.time.Instant) a[16],
+                cleaning((String) a[15]),
                 sentences, List.copyOf(entities.values()), topics, dates, amounts, quotes, events));
     }
 
