@@ -165,7 +165,7 @@ class ArticleResourceTest {
     }
 
     /** A text of random words from a news vocabulary: unlike any other article a test posts. */
-    private static String randomArticle(java.util.Random random, int wordCount) {
+    static String randomArticle(java.util.Random random, int wordCount) {
         String[] vocabulary = ("minister talks defence trade energy agreement signed visit capital army exercise "
                 + "border security economy tariff cooperation pipeline summit delegation officials said week "
                 + "government forces joint meeting parliament budget investment gas oil port railway treaty "

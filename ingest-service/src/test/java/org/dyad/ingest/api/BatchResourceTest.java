@@ -140,7 +140,7 @@ class BatchResourceTest {
     void nearDuplicatesInOneBatchJoinTheFirstCopysClusterWithinAChunkAndAcrossChunks() throws IOException {
         // a chunk is stored set-at-a-time: a copy must find an earlier line of its own chunk as well as a stored one
         java.util.Random random = new java.util.Random();
-        String original = randomText(random, 200);
+        String original = ArticleResourceTest.randomArticle(random, 200);
         String[] words = original.split(" ");
         words[30] = "syndicated";
         String sameChunkCopy = String.join(" ", words);
@@ -151,7 +151,7 @@ class BatchResourceTest {
         line(body, "{\"body\":\"" + sameChunkCopy + "\"}");
         line(body, "{\"body\":\"" + original + "\"}"); // the exact text again, in the same chunk
         for (int i = 0; i < 120; i++) { // the next copy lands in the second chunk of 100 lines
-            line(body, "{\"body\":\"" + randomText(random, 60) + "\"}");
+            line(body, "{\"body\":\"" + ArticleResourceTest.randomArticle(random, 60) + "\"}");
         }
         line(body, "{\"body\":\"" + laterChunkCopy + "\"}");
 
@@ -171,19 +171,6 @@ class BatchResourceTest {
         String unrelated = results.get(50).get("id").asText();
         given().auth().oauth2(ArticleResourceTest.token("analyst")).when().get("/api/v1/articles/" + unrelated + "/status")
                 .then().statusCode(200).body("clusterId", equalTo(unrelated)).body("clusterSize", equalTo(1));
-    }
-
-    /** Random words of a news vocabulary: unlike any other text a test posts. */
-    private static String randomText(java.util.Random random, int wordCount) {
-        String[] vocabulary = ("minister talks defence trade energy agreement signed visit capital army exercise "
-                + "border security economy tariff cooperation pipeline summit delegation officials said week "
-                + "government forces joint meeting parliament budget investment gas oil port railway treaty "
-                + "ambassador foreign ministry statement region strategic partnership bilateral").split(" ");
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < wordCount; i++) {
-            text.append(i == 0 ? "" : " ").append(vocabulary[random.nextInt(vocabulary.length)]);
-        }
-        return text.append('.').toString();
     }
 
     @Test
