@@ -64,21 +64,52 @@ public final class Shingles {
                 || type == Character.OTHER_NUMBER;
     }
 
-    /** {@link #of} as a sorted array of distinct values, without boxing (what signatures are made from). */
+    /**
+     * {@link #of} as a sorted array of distinct values, without boxing or a string per word (what signatures are
+     * made from): the words are kept as boundaries into the lower-cased text and hashed in place.
+     */
     public static int[] hashes(String text, int k) {
         if (k < 1) {
             throw new IllegalArgumentException("shingle size must be positive: " + k);
         }
-        List<String> words = words(text);
-        if (words.isEmpty()) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int[] bounds = new int[16];
+        int count = 0;
+        int start = -1;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            if (isWordChar(cp)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                if (2 * count + 2 > bounds.length) {
+                    bounds = Arrays.copyOf(bounds, bounds.length * 2);
+                }
+                bounds[2 * count] = start;
+                bounds[2 * count + 1] = i;
+                count++;
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            if (2 * count + 2 > bounds.length) {
+                bounds = Arrays.copyOf(bounds, bounds.length + 2);
+            }
+            bounds[2 * count] = start;
+            bounds[2 * count + 1] = lower.length();
+            count++;
+        }
+        if (count == 0) {
             return new int[0];
         }
-        if (words.size() < k) {
-            return new int[] {hash(words, 0, words.size())};
+        if (count < k) {
+            return new int[] {hash(lower, bounds, 0, count)};
         }
-        int[] all = new int[words.size() - k + 1];
+        int[] all = new int[count - k + 1];
         for (int i = 0; i < all.length; i++) {
-            all[i] = hash(words, i, k);
+            all[i] = hash(lower, bounds, i, k);
         }
         Arrays.sort(all);
         int distinct = 0;
@@ -88,6 +119,20 @@ public final class Shingles {
             }
         }
         return Arrays.copyOf(all, distinct);
+    }
+
+    /** {@link #hash(List, int, int)} over words given as [start, end) boundaries into {@code text}. */
+    private static int hash(String text, int[] bounds, int from, int count) {
+        long h = 0xcbf29ce484222325L;
+        for (int w = from; w < from + count; w++) {
+            for (int c = bounds[2 * w]; c < bounds[2 * w + 1]; c++) {
+                h ^= text.charAt(c);
+                h *= 0x100000001b3L;
+            }
+            h ^= ' ';
+            h *= 0x100000001b3L;
+        }
+        return (int) (mix64(h) & 0x7fffffffL);
     }
 
     /**
