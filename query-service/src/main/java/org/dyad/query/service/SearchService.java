@@ -33,6 +33,9 @@ public class SearchService {
     /** How many values each facet lists. */
     public static final int FACET_SIZE = 20;
 
+    /** The columns the facets are counted from. */
+    private static final String FACET_COLUMNS = "a.entity_ids, a.countries, a.entity_types, a.topics, a.source, a.language";
+
     private static final String UNDATED = "DATE '0001-01-01'";
     private static final String SORT_DATE = "coalesce(a.article_date, " + UNDATED + ")";
 
@@ -180,24 +183,26 @@ public class SearchService {
         // page 1 takes window + 1 (to know whether more match); later pages take what the first page's window holds
         Integer take = cursor == null ? rankWindow + 1 : null;
         Integer keep = cursor == null ? rankWindow : null;
-        String window = "SELECT a.id, " + SORT_DATE + " AS sort_date, a.search FROM " + from + " WHERE true"
-                + windowWhere + " ORDER BY sort_date DESC, a.id DESC LIMIT ?";
+        // the rank is computed as the window is read (the vector is in the row), only for the rows the window keeps
+        String arrays = facets.isEmpty() ? "" : ", " + FACET_COLUMNS;
+        String window = "SELECT a.id, " + SORT_DATE + " AS sort_date, ts_rank_cd(a.search, q.query) AS rank" + arrays
+                + " FROM " + from + " WHERE true" + windowWhere + " ORDER BY sort_date DESC, a.id DESC LIMIT ?";
         pageParams.add(take);
         pageParams.add(keep);
-        pageParams.add(query.text());
         pageParams.addAll(afterParams);
         pageParams.add(limit + 1);
         pageParams.add(query.text());
         String sql = "WITH w AS MATERIALIZED (" + window + "), "
-                + "top AS MATERIALIZED (SELECT id, sort_date, search FROM w ORDER BY sort_date DESC, id DESC LIMIT ?), "
-                + "ranked AS (SELECT top.id, top.sort_date, ts_rank_cd(top.search, q.query) AS rank FROM top "
-                + "  CROSS JOIN websearch_to_tsquery('english', ?) AS q(query)), "
-                + "page AS (SELECT id, sort_date, rank FROM ranked WHERE true" + after
+                + "top AS MATERIALIZED (SELECT id, sort_date, rank" + arrays.replace("a.", "")
+                + " FROM w ORDER BY sort_date DESC, id DESC LIMIT ?), "
+                + "page AS (SELECT id, sort_date, rank FROM top WHERE true" + after
                 + "  ORDER BY rank DESC, sort_date DESC, id DESC LIMIT ?), "
                 + "fl AS (SELECT sort_date, id FROM top ORDER BY sort_date, id LIMIT 1) "
                 + "SELECT m.matched, fl.sort_date, fl.id, p.id, p.title, p.snippet, p.source, p.language, "
-                + "  p.article_date, p.entity_ids, p.topics, p.rank, p.sort_date "
-                + "FROM (SELECT count(*) AS matched FROM w) m LEFT JOIN fl ON true "
+                + "  p.article_date, p.entity_ids, p.topics, p.rank, p.sort_date" + (facets.isEmpty() ? ""
+                        : ", fc.facets, fc.vals, fc.counts, fc.names")
+                + " FROM (SELECT count(*) AS matched FROM w) m LEFT JOIN fl ON true "
+                + (facets.isEmpty() ? "" : "LEFT JOIN (" + facetSql(facets, "top") + ") fc ON true ")
                 + "LEFT JOIN (SELECT a.id, a.title, ts_headline('english', a.text, q.query, "
                 + "  'StartSel=<mark>, StopSel=</mark>, MinWords=15, MaxWords=35') AS snippet, a.source, a.language, "
                 + "  a.article_date, a.entity_ids, a.topics, page.rank, page.sort_date "
@@ -208,6 +213,7 @@ public class SearchService {
         UUID oldestId = null;
         List<Hit> hits = new ArrayList<>();
         List<LocalDate> sortDates = new ArrayList<>();
+        Map<String, List<FacetValue>> facetCounts = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             Db.bind(c, s, pageParams);
             try (ResultSet r = s.executeQuery()) {
@@ -215,6 +221,9 @@ public class SearchService {
                     matched = r.getLong(1);
                     oldest = r.getObject(2, LocalDate.class);
                     oldestId = r.getObject(3, UUID.class);
+                    if (facetCounts.isEmpty() && !facets.isEmpty()) {
+                        facetCounts = facetValues(r, 14, facets);
+                    }
                     if (r.getObject(4) != null) {
                         hits.add(new Hit(r.getObject(4, UUID.class), r.getString(5), r.getString(6), r.getString(7),
                                 r.getString(8), r.getObject(9, LocalDate.class), texts(r, 10), texts(r, 11),
@@ -238,16 +247,6 @@ public class SearchService {
                     capped ? floorId : ""));
         }
         long total = capped ? Math.max(rankWindow + 1L, estimate(c, from, where, params)) : matched;
-        // the facets count the window: the same rows that were ranked
-        List<Object> facetParams = new ArrayList<>(params);
-        String facetWhere = where;
-        if (floorDate != null) {
-            facetWhere += " AND (" + SORT_DATE + ", a.id) >= (?, ?)";
-            facetParams.add(LocalDate.parse(floorDate));
-            facetParams.add(UUID.fromString(floorId));
-        }
-        Map<String, List<FacetValue>> facetCounts = facets(c, from, facetWhere, facetParams, facets,
-                cursor == null ? rankWindow : null);
         return new Page(total, capped, capped ? rankWindow : null, List.copyOf(hits), next, facetCounts);
     }
 
@@ -289,13 +288,26 @@ public class SearchService {
             Object[] last = rows.get(limit - 1);
             next = Cursor.encode(query.fingerprint(), List.of(last[1].toString(), ((Hit) last[0]).id().toString()));
         }
+        // the count up to the window + 1 and the facets over the newest window matches, in one statement
         List<Object> countParams = new ArrayList<>(params);
         countParams.add(rankWindow + 1);
-        long counted = Db.list(c, "SELECT count(*) FROM (SELECT 1 FROM " + from + " WHERE true" + where
-                + " LIMIT ?) x", countParams, r -> r.getLong(1)).get(0);
+        String counting = facets.isEmpty()
+                ? "SELECT count(*) FROM (SELECT 1 FROM " + from + " WHERE true" + where + " LIMIT ?) x"
+                : "WITH w AS MATERIALIZED (SELECT " + SORT_DATE + " AS sort_date, a.id, " + FACET_COLUMNS + " FROM "
+                        + from + " WHERE true" + where + " ORDER BY sort_date DESC, a.id DESC LIMIT ?), "
+                        + "top AS MATERIALIZED (SELECT * FROM w ORDER BY sort_date DESC, id DESC LIMIT ?) "
+                        + "SELECT (SELECT count(*) FROM w), fc.facets, fc.vals, fc.counts, fc.names FROM ("
+                        + facetSql(facets, "top") + ") fc";
+        if (!facets.isEmpty()) {
+            countParams.add(rankWindow);
+        }
+        Object[] stats = Db.list(c, counting, countParams, r -> new Object[] {r.getLong(1),
+                facets.isEmpty() ? Map.of() : facetValues(r, 2, facets)}).get(0);
+        long counted = (long) stats[0];
+        @SuppressWarnings("unchecked")
+        Map<String, List<FacetValue>> facetCounts = (Map<String, List<FacetValue>>) stats[1];
         boolean capped = counted > rankWindow;
         long total = capped ? Math.max(rankWindow + 1L, estimate(c, from, where, params)) : counted;
-        Map<String, List<FacetValue>> facetCounts = facets(c, from, where, params, facets, rankWindow);
         return new Page(total, capped, capped ? rankWindow : null, rows.stream().map(r -> (Hit) r[0]).toList(), next,
                 facetCounts);
     }
@@ -373,40 +385,44 @@ public class SearchService {
         }
     }
 
-    /** The facet counts over the newest {@code window} matches (every match when {@code window} is null). */
-    private static Map<String, List<FacetValue>> facets(Connection c, String from, String where, List<Object> params,
-            List<String> facets, Integer window) throws SQLException {
-        Map<String, List<FacetValue>> out = new LinkedHashMap<>();
-        if (facets.isEmpty()) {
-            return out;
-        }
-        params = new ArrayList<>(params);
-        params.add(window);
-        StringBuilder sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT a.entity_ids, a.countries, "
-                + "a.entity_types, a.topics, a.source, a.language FROM " + from + " WHERE true" + where
-                + " ORDER BY " + SORT_DATE + " DESC, a.id DESC LIMIT ?) ");
+    /**
+     * The facet counts over the rows of CTE {@code source} (which has {@link #FACET_COLUMNS}) as one row of four
+     * arrays, facet by facet: facet names, values, counts and entity names.
+     */
+    private static String facetSql(List<String> facets, String source) {
         List<String> parts = new ArrayList<>();
         for (String facet : facets) {
             String value = switch (facet) {
-                case "entity" -> "x FROM m, unnest(m.entity_ids) x";
-                case "country" -> "x FROM m, unnest(m.countries) x";
-                case "type" -> "x FROM m, unnest(m.entity_types) x";
-                case "topic" -> "x FROM m, unnest(m.topics) x";
-                case "source" -> "m.source AS x FROM m";
-                case "language" -> "m.language AS x FROM m";
+                case "entity" -> "x FROM " + source + " m, unnest(m.entity_ids) x";
+                case "country" -> "x FROM " + source + " m, unnest(m.countries) x";
+                case "type" -> "x FROM " + source + " m, unnest(m.entity_types) x";
+                case "topic" -> "x FROM " + source + " m, unnest(m.topics) x";
+                case "source" -> "m.source AS x FROM " + source + " m";
+                case "language" -> "m.language AS x FROM " + source + " m";
                 default -> throw new IllegalArgumentException(facet);
             };
             parts.add("(SELECT '" + facet + "' AS facet, x, count(*) AS n FROM (SELECT " + value
                     + ") v WHERE x IS NOT NULL GROUP BY x ORDER BY n DESC, x LIMIT " + FACET_SIZE + ")");
         }
-        sql.append("SELECT f.facet, f.x, f.n, e.name FROM (").append(String.join(" UNION ALL ", parts))
-                .append(") f LEFT JOIN entity e ON f.facet = 'entity' AND e.id = f.x");
+        return "SELECT array_agg(f.facet) AS facets, array_agg(f.x) AS vals, array_agg(f.n) AS counts, "
+                + "array_agg(e.name) AS names FROM (" + String.join(" UNION ALL ", parts) + ") f "
+                + "LEFT JOIN entity e ON f.facet = 'entity' AND e.id = f.x";
+    }
+
+    /** The facets of the four arrays {@link #facetSql} answers, from column {@code first} on. */
+    private static Map<String, List<FacetValue>> facetValues(ResultSet r, int first, List<String> facets)
+            throws SQLException {
+        Map<String, List<FacetValue>> out = new LinkedHashMap<>();
         facets.forEach(f -> out.put(f, new ArrayList<>()));
-        for (Object[] row : Db.list(c, sql.toString(), params,
-                r -> new Object[] {r.getString(1), new FacetValue(r.getString(2), r.getString(4), r.getLong(3))})) {
-            out.get((String) row[0]).add((FacetValue) row[1]);
+        List<String> names = texts(r, first);
+        List<String> values = texts(r, first + 1);
+        java.sql.Array countArray = r.getArray(first + 2);
+        Long[] counts = countArray == null ? new Long[0] : (Long[]) countArray.getArray();
+        List<String> entityNames = texts(r, first + 3);
+        for (int i = 0; i < names.size(); i++) {
+            out.get(names.get(i)).add(new FacetValue(values.get(i), entityNames.get(i), counts[i]));
         }
-        out.values().forEach(values -> values.sort((x, y) -> x.count() != y.count()
+        out.values().forEach(v -> v.sort((x, y) -> x.count() != y.count()
                 ? Long.compare(y.count(), x.count()) : x.value().compareTo(y.value())));
         return out;
     }
