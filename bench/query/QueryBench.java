@@ -106,6 +106,9 @@ public final class QueryBench {
         }
     }
 
+    /** The service's dyad.query.search.rank-window (--rank-window, default the service's 1000). */
+    static int rankWindow = 1000;
+
     private final Random random;
     private final List<String> sentences;
     private final Catalog catalog;
@@ -125,9 +128,10 @@ public final class QueryBench {
         int iterations = Integer.parseInt(opt.getOrDefault("iterations", "300"));
         Path seeds = Path.of(opt.getOrDefault("seeds", "seeds"));
         Path work = Path.of(opt.getOrDefault("work", ".dyad/bench-query"));
+        rankWindow = Integer.parseInt(opt.getOrDefault("rank-window", "1000"));
         System.out.println("# command: bench/query/run.sh " + String.join(" ", args));
-        System.out.printf("# articles=%d writers=%d iterations=%d seeds=%s cores=%d%n", articles, threads, iterations,
-                seeds, Runtime.getRuntime().availableProcessors());
+        System.out.printf("# articles=%d writers=%d iterations=%d seeds=%s rank-window=%d cores=%d%n", articles, threads,
+                iterations, seeds, rankWindow, Runtime.getRuntime().availableProcessors());
 
         List<String> sentences = sentences(seeds);
         QueryBench bench = new QueryBench(sentences, 42);
@@ -488,7 +492,7 @@ public final class QueryBench {
     }
 
     private List<Timings> suite(DataSource ds, int iterations) {
-        SearchService search = new SearchService(ds);
+        SearchService search = new SearchService(ds, rankWindow);
         EntityService entities = new EntityService(ds);
         RelationService relations = new RelationService(ds);
         ArticleReader reader = new ArticleReader(ds, new ObjectMapper().findAndRegisterModules());
@@ -725,7 +729,7 @@ public final class QueryBench {
             if (a.startsWith("--") && a.contains("=")) {
                 opt.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
             } else {
-                throw new IllegalArgumentException("options are --name=value: articles, measure-at, threads, iterations, seeds, work, jdbc");
+                throw new IllegalArgumentException("options are --name=value: articles, measure-at, threads, iterations, seeds, work, jdbc, rank-window");
             }
         }
         return opt;

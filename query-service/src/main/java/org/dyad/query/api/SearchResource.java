@@ -57,11 +57,13 @@ class SearchResource {
     @Operation(summary = "Search articles: full text, filters, facets, sort and cursor pagination",
             description = "q uses web-search syntax: words, \"quoted phrases\", or, -excluded. Values of one "
                     + "filter combine with OR except entity (all must be named); filters combine with AND. Without q "
-                    + "at least one filter is needed. Pass nextCursor as cursor for the next page.")
+                    + "at least one filter is needed. Pass nextCursor as cursor for the next page. When more articles "
+                    + "match than the rank window (1,000 by default), the relevance order and the facets cover the "
+                    + "newest that many, window says how many, and total is an estimate (totalIsEstimate).")
     @APIResponse(responseCode = "200", description = "A page of results", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResponse.class),
             examples = @ExampleObject(name = "pakistan-turkey", value = """
-                    {"query": "defence", "total": 1, "results": [{"id": "0b6c1b8e-7f1a-4c55-9d2e-5b2f3c4d5e6f",
+                    {"query": "defence", "total": 1, "totalIsEstimate": false, "window": null, "results": [{"id": "0b6c1b8e-7f1a-4c55-9d2e-5b2f3c4d5e6f",
                     "title": "Pakistan, Turkey deepen ties", "snippet": "... a <mark>defence</mark> agreement ...",
                     "source": "dawn.com", "language": "en", "publishedAt": "2025-07-09",
                     "entities": ["country:PAK", "country:TUR"], "topics": ["defence"], "rank": 0.4}],

@@ -20,5 +20,12 @@ public interface QueryConfig {
         /** The largest {@code limit} a caller may ask for; more is refused with 400. */
         @WithDefault("100")
         int maxLimit();
+
+        /**
+         * At most this many matches, the newest, are ranked and counted for facets; when more match, the total is
+         * an estimate ({@code totalIsEstimate}) and {@code window} says how many were ranked. At least 1.
+         */
+        @WithDefault("1000")
+        int rankWindow();
     }
 }

@@ -133,13 +133,28 @@ public class EntityService {
         }
     }
 
-    /** The entities most often named with {@code id}, optionally only of the given types. */
+    /**
+     * The entities most often named with {@code id}, optionally only of the given types. Without types, each side of
+     * the pair (id as entity_a, as entity_b) gives its best {@code limit} straight from its index (V5) and the two are
+     * merged, so a much-named entity costs no more than a rare one.
+     */
     static List<Partner> partners(Connection c, String id, List<String> types, int limit) throws SQLException {
-        List<Object> params = new ArrayList<>(List.of(id, id));
-        if (!types.isEmpty()) {
-            params.add(types);
+        if (types.isEmpty()) {
+            return Db.list(c, """
+                    SELECT x.other, e.name, e.type, x.articles, x.same_sentence_articles, x.same_sentences
+                    FROM ((SELECT entity_b AS other, articles, same_sentence_articles, same_sentences
+                           FROM pair_total WHERE entity_a = ? AND articles > 0
+                           ORDER BY articles DESC, same_sentences DESC, entity_b LIMIT ?)
+                          UNION ALL
+                          (SELECT entity_a, articles, same_sentence_articles, same_sentences
+                           FROM pair_total WHERE entity_b = ? AND articles > 0
+                           ORDER BY articles DESC, same_sentences DESC, entity_a LIMIT ?)) x
+                    JOIN entity e ON e.id = x.other
+                    ORDER BY x.articles DESC, x.same_sentences DESC, x.other LIMIT ?""", List.of(id, limit, id, limit, limit),
+                    r -> new Partner(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getLong(5),
+                            r.getLong(6)));
         }
-        params.add(limit);
+        List<Object> params = new ArrayList<>(List.of(id, id, types, limit));
         return Db.list(c, """
                 SELECT x.other, e.name, e.type, x.articles, x.same_sentence_articles, x.same_sentences
                 FROM (SELECT entity_b AS other, articles, same_sentence_articles, same_sentences
@@ -147,8 +162,7 @@ public class EntityService {
                       UNION ALL
                       SELECT entity_a, articles, same_sentence_articles, same_sentences
                       FROM pair_total WHERE entity_b = ? AND articles > 0) x
-                JOIN entity e ON e.id = x.other""" + (types.isEmpty() ? "" : " WHERE e.type = ANY (?::text[])") + """
-
+                JOIN entity e ON e.id = x.other WHERE e.type = ANY (?::text[])
                 ORDER BY x.articles DESC, x.same_sentences DESC, x.other LIMIT ?""", params,
                 r -> new Partner(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getLong(5),
                         r.getLong(6)));
