@@ -3,7 +3,8 @@ package org.dyad.contracts;
 /**
  * A quotation and who said it.
  *
- * @param text the quoted words, without the quotation marks
+ * @param text the quoted words, without the quotation marks; a quotation over paragraphs (reopened at the start of
+ *     each) has its paragraphs joined by one line break, without the reopening marks
  * @param start offset of the first quoted character (inclusive) into the cleaned text
  * @param end offset after the last quoted character (exclusive)
  * @param sentence zero-based index of the sentence the quotation starts in

@@ -30,6 +30,8 @@ final class QuoteFinder {
     private static final String SINGLE_OPEN = "‘‚‹'";
     private static final String SINGLE_CLOSE = "’‘›'";
     private static final int MAX_QUOTE = 2000;
+    /** At most this many paragraphs, and MAX_QUOTE characters each, in one quotation that spans paragraphs. */
+    private static final int MAX_PARAGRAPHS = 8;
     /** How many tokens after a closing mark the trailing clause's verb may be ("...," the minister told reporters). */
     private static final int TRAILING_VERB_WINDOW = 8;
     /** How many sentences back the previous quotation's speaker still speaks ("The statement stated that ..."). */
@@ -54,8 +56,11 @@ final class QuoteFinder {
         return new QuoteFinder(Lexicon.load("speech-verbs.tsv"), Lexicon.load("titles.tsv"));
     }
 
-    /** A quotation's marks: the offsets of its opening and closing quotation mark. */
-    record Marks(int open, int close) {
+    /**
+     * A quotation's marks: the offsets of its opening and closing quotation mark, and of the marks that reopen it at
+     * the start of each paragraph it continues into (empty for a quotation within one paragraph).
+     */
+    record Marks(int open, int close, List<Integer> reopened) {
         boolean contains(int offset) {
             return offset >= open && offset <= close;
         }
@@ -67,6 +72,7 @@ final class QuoteFinder {
         List<Quote> quotes = new ArrayList<>();
         Speaker previous = null;
         int previousSentence = -100;
+        int previousClose = -1;
         for (Marks m : marks) {
             int[] inner = inner(parsed.text(), m);
             if (inner == null) {
@@ -75,21 +81,33 @@ final class QuoteFinder {
             int sentence = DateFinder.sentenceAt(parsed, inner[0]);
             Speaker speaker = speaker(parsed, marks, m, titles);
             if (speaker == null && previous != null && sentence - previousSentence <= CONTINUATION_SENTENCES
-                    && hasSpeechVerb(parsed, marks, m)) {
-                speaker = previous; // "The statement made in an interview stated that '...'"
+                    && (hasSpeechVerb(parsed, marks, m) || sameParagraph(parsed.text(), previousClose, m.open()))) {
+                // "The statement made in an interview stated that '...'"; "“...,” Dar said. “...”": a quotation
+                // with no attribution of its own goes on in the paragraph of the one just attributed
+                speaker = previous;
             }
+            String text = quotedText(parsed.text(), m, inner);
             quotes.add(speaker == null
-                    ? new Quote(parsed.text().substring(inner[0], inner[1]), inner[0], inner[1], sentence, null, null,
-                            -1, -1)
-                    : new Quote(parsed.text().substring(inner[0], inner[1]), inner[0], inner[1], sentence,
+                    ? new Quote(text, inner[0], inner[1], sentence, null, null, -1, -1)
+                    : new Quote(text, inner[0], inner[1], sentence,
                             speaker.mention().entityId(), speaker.mention().name(), speaker.mention().start(),
                             speaker.mention().end()));
             if (speaker != null) {
                 previous = speaker;
                 previousSentence = DateFinder.sentenceAt(parsed, m.close());
+                previousClose = m.close();
             }
         }
         return List.copyOf(quotes);
+    }
+
+    /** No line break between the two offsets. */
+    private static boolean sameParagraph(String text, int from, int to) {
+        if (from < 0 || from >= to) {
+            return false;
+        }
+        int eol = text.indexOf('\n', from);
+        return eol < 0 || eol > to;
     }
 
     /** The mention a quotation is attributed to. */
@@ -102,21 +120,60 @@ final class QuoteFinder {
         List<Marks> found = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
-            char c = text.charAt(i);
-            int close = -1;
+            Marks m = null;
             if (opensDouble(text, i)) {
-                close = closing(text, i, true);
+                m = quotation(text, i, true);
             } else if (opensSingle(text, i)) {
-                close = closing(text, i, false);
+                m = quotation(text, i, false);
             }
-            if (close > 0) {
-                found.add(new Marks(i, close));
-                i = close + 1;
+            if (m != null) {
+                found.add(m);
+                i = m.close() + 1;
             } else {
                 i++;
             }
         }
         return found;
+    }
+
+    /**
+     * The quotation opened at {@code open}, closed on its line or, by the news convention for quotations of more
+     * than one paragraph, in a later paragraph: a paragraph that ends with the quotation still open and the next
+     * paragraph starting with an opening mark of the same kind continue one quotation, which the first closing mark
+     * ends. Null when it is never closed.
+     */
+    private static Marks quotation(String text, int open, boolean isDouble) {
+        List<Integer> reopened = new ArrayList<>();
+        int from = open;
+        for (int paragraph = 0; paragraph < MAX_PARAGRAPHS; paragraph++) {
+            int close = closing(text, from, isDouble);
+            if (close > 0) {
+                return new Marks(open, close, List.copyOf(reopened));
+            }
+            int next = reopening(text, from, isDouble);
+            if (next < 0) {
+                return null;
+            }
+            reopened.add(next);
+            from = next;
+        }
+        return null;
+    }
+
+    /** The opening mark that starts the paragraph after the line of {@code from}, or -1. */
+    private static int reopening(String text, int from, boolean isDouble) {
+        int eol = text.indexOf('\n', from);
+        if (eol < 0 || eol - from > MAX_QUOTE) {
+            return -1;
+        }
+        int k = eol;
+        while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
+            k++;
+        }
+        if (k >= text.length()) {
+            return -1;
+        }
+        return (isDouble ? opensDouble(text, k) : opensSingle(text, k)) ? k : -1;
     }
 
     private static boolean opensDouble(String text, int i) {
@@ -163,6 +220,21 @@ final class QuoteFinder {
             }
         }
         return -1;
+    }
+
+    /** The quoted words; a quotation over paragraphs keeps its line breaks and loses the marks that reopen it. */
+    private static String quotedText(String text, Marks m, int[] inner) {
+        if (m.reopened().isEmpty()) {
+            return text.substring(inner[0], inner[1]);
+        }
+        StringBuilder out = new StringBuilder();
+        int at = inner[0];
+        for (int mark : m.reopened()) {
+            out.append(text, at, mark);
+            at = mark + 1;
+        }
+        out.append(text, at, inner[1]);
+        return out.toString().replaceAll("[ \\t]*\\n\\s*", "\n");
     }
 
     /** The quoted words without marks, surrounding spaces or the comma that hands over to the attribution. */

@@ -53,6 +53,7 @@ public final class Dictionaries {
         Dictionaries d = new Dictionaries(tokenizer);
         d.loadCountries();
         d.loadCities();
+        d.loadRegions();
         d.loadOrganisations();
         d.loadTitles();
         d.loadInstitutions();
@@ -176,9 +177,19 @@ public final class Dictionaries {
         });
     }
 
+    private void loadRegions() {
+        rows("regions.tsv", f -> {
+            Entry region = new Entry(Kind.LOCATION, "location:" + Names.slug(f[0]), f[0], blankToNull(field(f, 2)));
+            add(f[0], CaseRule.CAPITALISED, region);
+            for (String alias : list(f, 1)) {
+                add(alias, CaseRule.CAPITALISED, region);
+            }
+        });
+    }
+
     private void loadOrganisations() {
         rows("organisations.tsv", f -> {
-            Entry org = new Entry(Kind.ORGANIZATION, "org:" + f[0], f[1], null);
+            Entry org = new Entry(Kind.ORGANIZATION, "org:" + f[0], f[1], blankToNull(field(f, 3)));
             add(f[1], CaseRule.CAPITALISED, org);
             for (String alias : list(f, 2)) {
                 add(alias, CaseRule.CAPITALISED, org);

@@ -389,13 +389,14 @@ public final class EntityLinker {
     private static Entry choose(Gazetteer.Match m, String engineType) {
         Kind[] order;
         if (engineType == null) {
-            order = new Kind[] {Kind.COUNTRY, Kind.NATIONALITY, Kind.ORGANIZATION, Kind.CITY, Kind.PERSON, Kind.TITLE};
+            order = new Kind[] {Kind.COUNTRY, Kind.NATIONALITY, Kind.ORGANIZATION, Kind.CITY, Kind.LOCATION,
+                Kind.PERSON, Kind.TITLE};
         } else {
             order = switch (engineType) {
                 case "PERSON" -> new Kind[] {Kind.PERSON, Kind.ORGANIZATION, Kind.TITLE};
                 // a city the engine calls an organisation is a club or a council, not the city
                 case "ORGANIZATION" -> new Kind[] {Kind.ORGANIZATION, Kind.COUNTRY, Kind.NATIONALITY, Kind.PERSON};
-                default -> new Kind[] {Kind.COUNTRY, Kind.CITY, Kind.NATIONALITY, Kind.ORGANIZATION};
+                default -> new Kind[] {Kind.COUNTRY, Kind.CITY, Kind.LOCATION, Kind.NATIONALITY, Kind.ORGANIZATION};
             };
         }
         for (Kind k : order) {

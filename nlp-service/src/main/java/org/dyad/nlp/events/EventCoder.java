@@ -200,6 +200,12 @@ public final class EventCoder {
             this.countriesByWeight = List.copyOf(order);
         }
 
+        /**
+         * What may stand between a title, a state and a name of one noun phrase: a possessive, "of (the)", and a
+         * short parenthetical of the news style ("General (retd) Hulusi Akar", "Lt Gen (r)").
+         */
+        static final String TITLE_GAP = "\\s*('s|’s|of|of the)?\\s*(\\([^()\\n]{1,12}\\)\\s*)?";
+
         final Map<String, String> personCountry = new HashMap<>();
         final Map<String, String> personRole = new HashMap<>();
 
@@ -216,14 +222,17 @@ public final class EventCoder {
                     continue;
                 }
                 int edge = person.start();
+                String role = null;
                 for (int j = k - 1; j >= 0; j--) {
                     EntityMention before = all.get(j);
                     String gap = parsed.text().substring(Math.min(before.end(), edge), edge);
-                    if (before.sentence() != person.sentence() || !gap.matches("\\s*('s|’s|of|of the)?\\s*")) {
+                    if (before.sentence() != person.sentence() || !gap.matches(TITLE_GAP)) {
                         break;
                     }
                     if (before.type().equals("TITLE")) {
-                        personRole.putIfAbsent(person.entityId(), before.name());
+                        // "Defence Minister General (retd) Hulusi Akar": walking back, the office written first
+                        // replaces the rank written next to the name.
+                        role = before.name();
                     } else if (before.type().equals("COUNTRY") || before.type().equals("NATIONALITY")) {
                         String iso = placeCountry(before);
                         if (iso != null) {
@@ -233,6 +242,9 @@ public final class EventCoder {
                         break;
                     }
                     edge = before.start();
+                }
+                if (role != null) {
+                    personRole.putIfAbsent(person.entityId(), role);
                 }
             }
         }
@@ -759,6 +771,14 @@ public final class EventCoder {
                             f = new Found(actor(dm), true);
                         }
                     }
+                    if (f == null) {
+                        // "Defence Minister General (retd) Hulusi Akar": the parser often hangs the name elsewhere
+                        // after a run of titles or a parenthetical; the name written right after them is the holder.
+                        EntityMention holder = nameAfterTitles(titleAt[c]);
+                        if (holder != null) {
+                            f = new Found(actor(holder), true);
+                        }
+                    }
                 }
                 if (f != null) {
                     out.add(f);
@@ -789,7 +809,42 @@ public final class EventCoder {
         /** A title the generic head carries ("Defence Minister"), for the role of the state that modifies it. */
         private String roleWord(int c) {
             EntityMention title = titleAt[c];
-            return title == null ? null : title.name();
+            return title == null ? null : office(title);
+        }
+
+        /**
+         * The office of a run of titles written one after the other: the first of them. News style puts the office
+         * before the rank or honorific ("Defence Minister General Hulusi Akar", "Army Chief General Asim Munir"),
+         * and the parser makes the last word the head, so the head's own title would be the rank.
+         */
+        private String office(EntityMention title) {
+            EntityMention first = title;
+            List<EntityMention> titles = article.titleMentions(sentence);
+            for (int k = titles.indexOf(title) - 1; k >= 0; k--) {
+                EntityMention before = titles.get(k);
+                if (!article.parsed.text().substring(Math.min(before.end(), first.start()), first.start()).isBlank()) {
+                    break;
+                }
+                first = before;
+            }
+            return first.name();
+        }
+
+        /** The PERSON mention written right after the run of titles that holds this one, or null. */
+        private EntityMention nameAfterTitles(EntityMention title) {
+            String text = article.parsed.text();
+            int end = title.end();
+            for (EntityMention t : article.titleMentions(sentence)) {
+                if (t.start() >= end && text.substring(end, t.start()).matches(Article.TITLE_GAP)) {
+                    end = t.end();
+                }
+            }
+            for (EntityMention m : article.actorMentions(sentence)) {
+                if (m.type().equals("PERSON") && m.start() >= end && text.substring(end, m.start()).matches(Article.TITLE_GAP)) {
+                    return m;
+                }
+            }
+            return null;
         }
 
         private List<Integer> conjuncts(int head) {
@@ -845,7 +900,7 @@ public final class EventCoder {
                             country = article.placeCountry(dm);
                         }
                         if (role == null && titleAt[d] != null) {
-                            role = titleAt[d].name();
+                            role = office(titleAt[d]);
                         }
                     }
                 }
@@ -855,7 +910,7 @@ public final class EventCoder {
                 int head = headTokenOf(m);
                 int governor = head >= 0 ? parse.head(head) : -1;
                 if (governor >= 0 && titleAt[governor] != null) {
-                    role = titleAt[governor].name();
+                    role = office(titleAt[governor]);
                 }
             }
             return new EventActor(m.entityId(), m.name(), m.type(), country, role, m.start(), m.end());

@@ -87,4 +87,48 @@ class QuoteFinderTest {
                 .mention("PERSON", "Sergei Shoigu").parse());
         assertThat(quotes).extracting(Quote::speakerName).containsExactly("Khawaja Asif");
     }
+    @Test
+    void aQuotationOverParagraphsIsOneQuotationWithTheSpeakerOfItsOpening() {
+        // News style: each paragraph of a long quotation opens with a mark, only the last one closes.
+        String text = "Khawaja Asif spoke to reporters.\nAsif said: “We have agreed to hold joint exercises.\n\n"
+                + "“They will begin in September and last two weeks.\n\n“Both armies will gain from it.”\n"
+                + "The ministry gave no details.";
+        List<Quote> quotes = FINDER.find(Handmade.of(text, null).mention("PERSON", "Khawaja Asif")
+                .mention("PERSON", "Asif", 1, "Khawaja Asif").parse());
+        assertThat(quotes).singleElement().satisfies(q -> {
+            assertThat(q.text()).isEqualTo("We have agreed to hold joint exercises.\n"
+                    + "They will begin in September and last two weeks.\nBoth armies will gain from it.");
+            assertThat(text.substring(q.start(), q.end())).startsWith("We have agreed").endsWith("gain from it.");
+            assertThat(q.speakerName()).isEqualTo("Khawaja Asif");
+            assertThat(text.substring(q.speakerStart(), q.speakerEnd())).isEqualTo("Asif");
+            assertThat(q.sentence()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aQuotationOverParagraphsTakesTheAttributionAfterItsClosingMark() {
+        String text = "Rubio met Dar.\n“The talks were useful.\n\n“We will meet again in May,” Rubio said.";
+        List<Quote> quotes = FINDER.find(Handmade.of(text, null).mention("PERSON", "Dar", 0, "Ishaq Dar")
+                .mention("PERSON", "Rubio", 1, "Marco Rubio").parse());
+        assertThat(quotes).extracting(Quote::text, Quote::speakerName)
+                .containsExactly(tuple("The talks were useful.\nWe will meet again in May", "Marco Rubio"));
+    }
+
+    @Test
+    void aQuotationGoingOnAfterItsAttributionKeepsTheSpeakerIntoTheNextParagraph() {
+        String text = "“Ties are strong,” Dar said. “Trade will grow.\n\n“Investment will follow.”";
+        List<Quote> quotes = FINDER.find(Handmade.of(text, null).mention("PERSON", "Dar", 0, "Ishaq Dar").parse());
+        assertThat(quotes).extracting(Quote::text, Quote::speakerName).containsExactly(
+                tuple("Ties are strong", "Ishaq Dar"), tuple("Trade will grow.\nInvestment will follow.", "Ishaq Dar"));
+    }
+
+    @Test
+    void anOpenParagraphNotFollowedByAReopenedOneIsNoQuotation() {
+        // The next paragraph does not open with a mark: the first mark is a stray one, and the later quotation
+        // stands alone.
+        List<Quote> quotes = FINDER.find(Handmade.of("Dar said “we will see.\n\nRubio said: “Talks went well.”",
+                null).mention("PERSON", "Dar", 0, "Ishaq Dar").mention("PERSON", "Rubio", 0, "Marco Rubio").parse());
+        assertThat(quotes).extracting(Quote::text, Quote::speakerName)
+                .containsExactly(tuple("Talks went well.", "Marco Rubio"));
+    }
 }

@@ -105,4 +105,29 @@ class DictionariesTest {
         assertThat(Names.slug("$5 billion")).isEqualTo("5-billion");
         assertThat(Names.titleCase("NAWAZ_SHARIF")).isEqualTo("Nawaz Sharif");
     }
+
+    @Test
+    void nationalBodiesKnownByTheirOwnNameBelongToTheirCountry() {
+        for (String[] c : new String[][] {{"the Pentagon said", "USA"}, {"the FSB said", "RUS"},
+                {"officials of the IRGC", "IRN"}, {"the Inter-Services Public Relations said", "PAK"},
+                {"the Israel Defense Forces", "ISR"}}) {
+            Entry e = only(c[0]);
+            assertThat(e.kind()).as(c[0]).isEqualTo(Kind.ORGANIZATION);
+            assertThat(e.country()).as(c[0]).isEqualTo(c[1]);
+        }
+        assertThat(only("a UNIFIL patrol").id()).isEqualTo("org:UNIFIL");
+        assertThat(only("Lashkar-e-Taiba militants").id()).isEqualTo("org:LET");
+        assertThat(only("the Houthis fired").kind()).isEqualTo(Kind.ORGANIZATION);
+    }
+
+    @Test
+    void regionsAndSeasArePlacesOfNoOrTheirCountry() {
+        Entry mideast = only("across the Middle East");
+        assertThat(mideast.kind()).isEqualTo(Kind.LOCATION);
+        assertThat(mideast.id()).isEqualTo("location:middle-east");
+        assertThat(mideast.country()).isNull();
+        assertThat(only("ships in the Strait of Hormuz").name()).isEqualTo("Strait of Hormuz");
+        assertThat(only("attacks in Balochistan").country()).isEqualTo("PAK");
+        assertThat(find("the gulf between them")).isEmpty();
+    }
 }

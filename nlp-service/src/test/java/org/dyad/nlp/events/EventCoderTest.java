@@ -123,4 +123,27 @@ class EventCoderTest {
         assertThat(roots).isEqualTo(1);
         assertThat(parse.lemma(parse.children(1, "nsubj").get(0))).isEqualTo("russia");
     }
+
+    @Test
+    void aTitleHolderNamedAfterAnOfficeAndARankActsInTheOffice() {
+        // "Defence Minister General (retd) Mohamed Zaki": office, rank, a parenthetical, then the name. The holder is
+        // the person, in the office written first (not the rank next to the name), for the state before it.
+        CodedEvent e = only("India's foreign minister held a meeting with Egypt's Defence Minister General (retd) "
+                + "Mohamed Zaki in Cairo.");
+        assertThat(e.cameoCode()).isEqualTo("040");
+        assertThat(e.targets()).singleElement().satisfies(t -> {
+            assertThat(t.name()).isEqualTo("Mohamed Zaki");
+            assertThat(t.country()).isEqualTo("EGY");
+            assertThat(t.role()).isEqualTo("Defence Minister");
+        });
+    }
+
+    @Test
+    void theOfficeBeforeARankIsTheRole() {
+        assertThat(only("The Indian delegation held talks with Nepal's Army Chief General Prabhu Ram Sharma in "
+                + "Kathmandu.").targets()).singleElement().satisfies(t -> {
+                    assertThat(t.country()).isEqualTo("NPL");
+                    assertThat(t.role()).isEqualTo("Chief of Army Staff");
+                });
+    }
 }

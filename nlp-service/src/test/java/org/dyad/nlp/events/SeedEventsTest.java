@@ -183,10 +183,9 @@ class SeedEventsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Known regression since the canonical entity layer merged: the target of "
-            + "\"a meeting with Turkey's Defence Minister General Hulusi Akar\" is Turkey with role \"General\"; "
-            + "it should be Hulusi Akar (or Turkey) as Defence Minister. Open in issue 5.")
     void theDefenceMinisterBajwaMetActsInHisOffice() {
+        // "a meeting with Turkey's Defence Minister General (retd) Hulusi Akar": the parser hangs the name off
+        // "meeting" (dep) and makes the rank "General" the head; the target is still Akar, as Defence Minister.
         List<CodedEvent> events = events("001_37f67198f4bc57ab.txt");
         assertThat(events).filteredOn(code("040").and(from("PAK")).and(to("TUR")))
                 .anySatisfy(e -> assertThat(e.targets().get(0).role()).startsWith("Defence Minister"));
