@@ -26,10 +26,7 @@ class ArticleJourneyIT {
         String seed = Files.readString(Path.of(Platform.SEEDS, SEED), StandardCharsets.UTF_8);
 
         // `./dyad up` loads the seeds already, so this post may be a duplicate: both answers carry the id
-        String id = given().auth().oauth2(Platform.ingestorToken()).contentType("text/plain; charset=UTF-8")
-                .body(seed)
-                .when().post(Platform.GATEWAY + "/api/v1/articles")
-                .then().statusCode(anyOf(is(202), is(200)))
+        String id = Platform.postText(Platform.ingestorToken(), seed).statusCode(anyOf(is(202), is(200)))
                 .extract().path("id");
 
         String analyst = Platform.analystToken();

@@ -32,9 +32,8 @@ class EventsIT {
         String seed = Files.readString(Path.of(Platform.SEEDS, SEED), StandardCharsets.UTF_8);
         String ingestor = Platform.ingestorToken();
         // 202, or 200 when ./dyad up loaded the seeds already: either way the id of the article
-        String id = given().auth().oauth2(ingestor).contentType("text/plain; charset=UTF-8").body(seed)
-                .when().post(Platform.GATEWAY + "/api/v1/articles")
-                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 202)).extract().path("id");
+        String id = Platform.postText(ingestor, seed).statusCode(org.hamcrest.Matchers.oneOf(200, 202))
+                .extract().path("id");
         String analyst = Platform.analystToken();
 
         JsonPath agreement = Platform.await(Duration.ofSeconds(180), () -> {
@@ -67,9 +66,7 @@ class EventsIT {
 
         // a syndicated copy (a word changed, a line added): same cluster, the same event, still one source
         String copy = seed.replace("milestone", "landmark") + "\n\nThis story was syndicated by Dyad Wire.\n";
-        String copyId = given().auth().oauth2(ingestor).contentType("text/plain; charset=UTF-8").body(copy)
-                .when().post(Platform.GATEWAY + "/api/v1/articles")
-                .then().statusCode(202).extract().path("id");
+        String copyId = Platform.postText(ingestor, copy).statusCode(202).extract().path("id");
         Map<String, Object> status = given().auth().oauth2(analyst)
                 .when().get(Platform.GATEWAY + "/api/v1/articles/" + copyId + "/status")
                 .then().statusCode(200).extract().jsonPath().getMap("");

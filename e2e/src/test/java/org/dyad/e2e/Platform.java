@@ -38,6 +38,13 @@ final class Platform {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /** Posts a text (the seed convention: text/plain) through the gateway; the caller checks the answer. */
+    static io.restassured.response.ValidatableResponse postText(String token, String text) {
+        return given().auth().oauth2(token).contentType("text/plain; charset=UTF-8").body(text)
+                .when().post(GATEWAY + "/api/v1/articles")
+                .then();
+    }
+
     static String analystToken() {
         return userToken("analyst", "analyst");
     }

@@ -25,9 +25,8 @@ class ReprocessIT {
     @Test
     void anAdminReprocessesAnArticleAndTheReadModelShowsItOnceWithTheNewEnrichment() throws IOException {
         String seed = Files.readString(Path.of(Platform.SEEDS, SEED), StandardCharsets.UTF_8);
-        String id = given().auth().oauth2(Platform.ingestorToken()).contentType("text/plain; charset=UTF-8").body(seed)
-                .when().post(Platform.GATEWAY + "/api/v1/articles")
-                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 202)).extract().path("id");
+        String id = Platform.postText(Platform.ingestorToken(), seed)
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 202)).extract().path("id");
         String analyst = Platform.analystToken();
         Map<String, Object> before = Platform.await(Duration.ofSeconds(180), () -> enrichedArticle(analyst, id));
         assertThat(before).as("article %s enriched", id).isNotNull();

@@ -31,24 +31,36 @@ public final class Shingles {
      */
     public static List<String> words(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        List<String> words = new ArrayList<>();
+        int[] bounds = wordBounds(lower);
+        List<String> words = new ArrayList<>(bounds.length / 2);
+        for (int w = 0; w + 1 < bounds.length; w += 2) {
+            words.add(lower.substring(bounds[w], bounds[w + 1]));
+        }
+        return words;
+    }
+
+    /** The words of a lower-cased text as [start, end) pairs: start of word 0, end of word 0, start of word 1, … */
+    private static int[] wordBounds(String lower) {
+        int[] bounds = new int[16];
+        int n = 0;
         int start = -1;
-        for (int i = 0; i < lower.length(); ) {
-            int cp = lower.codePointAt(i);
-            if (isWordChar(cp)) {
+        for (int i = 0; i <= lower.length(); ) {
+            int cp = i < lower.length() ? lower.codePointAt(i) : -1;
+            if (cp >= 0 && isWordChar(cp)) {
                 if (start < 0) {
                     start = i;
                 }
             } else if (start >= 0) {
-                words.add(lower.substring(start, i));
+                if (n + 2 > bounds.length) {
+                    bounds = Arrays.copyOf(bounds, bounds.length * 2);
+                }
+                bounds[n++] = start;
+                bounds[n++] = i;
                 start = -1;
             }
-            i += Character.charCount(cp);
+            i += cp >= 0 ? Character.charCount(cp) : 1;
         }
-        if (start >= 0) {
-            words.add(lower.substring(start));
-        }
-        return words;
+        return Arrays.copyOf(bounds, n);
     }
 
     /** {@code \p{L}} or {@code \p{N}}: a letter, or a number of any kind (digits, letter numbers, others). */
@@ -73,34 +85,8 @@ public final class Shingles {
             throw new IllegalArgumentException("shingle size must be positive: " + k);
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        int[] bounds = new int[16];
-        int count = 0;
-        int start = -1;
-        for (int i = 0; i < lower.length(); ) {
-            int cp = lower.codePointAt(i);
-            if (isWordChar(cp)) {
-                if (start < 0) {
-                    start = i;
-                }
-            } else if (start >= 0) {
-                if (2 * count + 2 > bounds.length) {
-                    bounds = Arrays.copyOf(bounds, bounds.length * 2);
-                }
-                bounds[2 * count] = start;
-                bounds[2 * count + 1] = i;
-                count++;
-                start = -1;
-            }
-            i += Character.charCount(cp);
-        }
-        if (start >= 0) {
-            if (2 * count + 2 > bounds.length) {
-                bounds = Arrays.copyOf(bounds, bounds.length + 2);
-            }
-            bounds[2 * count] = start;
-            bounds[2 * count + 1] = lower.length();
-            count++;
-        }
+        int[] bounds = wordBounds(lower);
+        int count = bounds.length / 2;
         if (count == 0) {
             return new int[0];
         }

@@ -64,7 +64,7 @@ class ArticlesEnrichedConsumer {
     void consume(ConsumerRecord<String, String> record) {
         // the logs of applying an article name it and the request that stored it
         MDC.put("articleId", record.key() == null ? "" : record.key());
-        Header requestId = record.headers() == null ? null : record.headers().lastHeader(REQUEST_ID_HEADER);
+        Header requestId = requestIdOf(record);
         if (requestId != null && requestId.value() != null) {
             MDC.put("requestId", new String(requestId.value(), StandardCharsets.UTF_8));
         }
@@ -115,12 +115,16 @@ class ArticlesEnrichedConsumer {
         String detail = problem == null ? null : problem.length() > 500 ? problem.substring(0, 500) + "…" : problem;
         ArticleFailed event = ArticleFailed.of(articleId, "query", "unreadable-enrichment", detail, null);
         RecordHeaders headers = new RecordHeaders();
-        Header requestId = record.headers() == null ? null : record.headers().lastHeader(REQUEST_ID_HEADER);
+        Header requestId = requestIdOf(record);
         if (requestId != null) {
             headers.add(REQUEST_ID_HEADER, requestId.value());
         }
         failed.send(Message.of(Record.of(event.key(), event))
                 .addMetadata(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build()));
+    }
+
+    private static Header requestIdOf(ConsumerRecord<String, String> record) {
+        return record.headers() == null ? null : record.headers().lastHeader(REQUEST_ID_HEADER);
     }
 
     /** Why the event cannot be applied, or null when it can. */
