@@ -38,6 +38,18 @@ public record ArticleContent(
         cleaning = cleaning == null ? CleaningRecord.NONE : cleaning;
     }
 
+    /** The text nlp-service analyses: the headline, a blank line, the cleaned text (see {@link AnalysedText}). */
+    public String analysedText() {
+        return AnalysedText.of(title, text);
+    }
+
+    /** This content with {@link #analysedText()} as its text; everything else, the content hash too, unchanged. */
+    public ArticleContent analysed() {
+        String analysed = analysedText();
+        return analysed.equals(text) ? this : new ArticleContent(title, analysed, source, url, author, language,
+                languageConfidence, publishedAt, dateSource, contentHash, cleaning, clusterId);
+    }
+
     /** Content with only the fields a simple producer has; the rest left empty. */
     public static ArticleContent of(String title, String text, String source, String url, String language,
             LocalDate publishedAt) {

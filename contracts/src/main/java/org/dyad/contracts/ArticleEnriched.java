@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * Published by nlp-service on {@link Topics#ARTICLES_ENRICHED}: the article as ingested plus its annotations.
  * Carrying the article lets query-service build its read model from this one topic. Every offset in
- * {@code annotations} indexes {@code article().text()}.
+ * {@code annotations} indexes {@code article().text()}, which is the text that was analysed: the headline as its
+ * first paragraph, then the cleaned text as ingested ({@link AnalysedText}); the rest of {@code article()} is as
+ * ingested ({@code contentHash} is still the cleaned text's).
  */
 public record ArticleEnriched(
         UUID eventId,
@@ -33,10 +35,13 @@ public record ArticleEnriched(
         return annotations.mentions();
     }
 
-    /** The enrichment of an ingested article, stamped now with the current schema version. */
+    /**
+     * The enrichment of an ingested article, stamped now with the current schema version; the article carries the
+     * {@linkplain AnalysedText analysed text} the annotations' offsets refer to.
+     */
     public static ArticleEnriched of(ArticleIngested ingested, String pipelineVersion, Annotations annotations) {
         return new ArticleEnriched(UUID.randomUUID(), SchemaVersion.CURRENT, Instant.now(), ingested.articleId(),
-                pipelineVersion, ingested.article(), annotations);
+                pipelineVersion, ingested.article().analysed(), annotations);
     }
 
     /** An enrichment that holds only entity mentions. */

@@ -75,13 +75,15 @@ public class ArticleEnricher {
         if (article == null) {
             return failed(fallbackId(key, value), UNREADABLE, "the message is JSON null");
         }
-        if (article.article().text().length() > maxChars) {
+        // the headline is analysed with the body: it often is the sentence that says what happened
+        String text = article.article().analysedText();
+        if (text.length() > maxChars) {
             return failed(article.articleId(), TOO_LARGE,
-                    "the text has " + article.article().text().length() + " characters; the limit is " + maxChars);
+                    "the text has " + text.length() + " characters; the limit is " + maxChars);
         }
         Annotations annotations;
         try {
-            ParsedText parsed = pipeline.parse(article.article().text(), article.article().publishedAt());
+            ParsedText parsed = pipeline.parse(text, article.article().publishedAt());
             annotations = withEvents(analyser.analyse(parsed), events.code(parsed));
         } catch (PipelineUnavailableException e) {
             throw e;

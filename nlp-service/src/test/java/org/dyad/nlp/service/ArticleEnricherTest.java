@@ -41,9 +41,23 @@ class ArticleEnricherTest {
             assertThat(e.event().articleId()).isEqualTo(article.articleId());
             assertThat(e.event().pipelineVersion()).isEqualTo("v-test");
             assertThat(e.event().mentions()).containsExactly(PAKISTAN);
-            assertThat(e.event().article().text()).isEqualTo(article.article().text());
+            // the offsets refer to the analysed text: the headline, a blank line, the cleaned text as ingested
+            assertThat(e.event().article().text()).isEqualTo("Title\n\n" + article.article().text());
+            assertThat(e.event().article().title()).isEqualTo("Title");
+            assertThat(e.event().article().contentHash()).isEqualTo(article.article().contentHash());
             assertThat(e.event().article().publishedAt()).isEqualTo(article.article().publishedAt());
         });
+    }
+
+    @Test
+    void theHeadlineIsAnalysedAsTheFirstParagraph() throws Exception {
+        ArticleIngested article = article("The defence ministers met in Islamabad.");
+        String[] analysed = new String[1];
+        enricher((text, date) -> {
+            analysed[0] = text;
+            return List.of();
+        }).enrich(article.key(), mapper.writeValueAsString(article));
+        assertThat(analysed[0]).isEqualTo("Title\n\nThe defence ministers met in Islamabad.");
     }
 
     @Test
@@ -105,7 +119,8 @@ class ArticleEnricherTest {
 
     @Test
     void textLongerThanTheLimitFailsAsTooLargeWithoutRunningThePipeline() throws Exception {
-        ArticleIngested article = article("x".repeat(MAX_CHARS + 1));
+        // the limit is on the analysed text: the headline, a blank line and the cleaned text
+        ArticleIngested article = article("x".repeat(MAX_CHARS + 1 - HEADED));
         ArticleFailed failed = failure(enricher((text, date) -> {
             throw new AssertionError("the pipeline must not see an over-long text");
         }).enrich(article.key(), mapper.writeValueAsString(article)));
@@ -116,7 +131,7 @@ class ArticleEnricherTest {
 
     @Test
     void textOfExactlyTheLimitIsEnriched() throws Exception {
-        ArticleIngested article = article("x".repeat(MAX_CHARS));
+        ArticleIngested article = article("x".repeat(MAX_CHARS - HEADED));
         assertThat(enricher(nothing()).enrich(article.key(), mapper.writeValueAsString(article)))
                 .isInstanceOf(EnrichmentOutcome.Enriched.class);
     }
@@ -145,6 +160,9 @@ class ArticleEnricherTest {
         assertThat(outcome).isInstanceOf(EnrichmentOutcome.Failed.class);
         return ((EnrichmentOutcome.Failed) outcome).event();
     }
+
+    /** What the headline "Title" and its blank line add to an article's text. */
+    private static final int HEADED = "Title\n\n".length();
 
     private static ArticleIngested article(String text) {
         return ArticleIngested.of(UUID.randomUUID(), ArticleContent.of("Title", text, "seed",
