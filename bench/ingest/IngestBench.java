@@ -75,6 +75,7 @@ public class IngestBench {
                 batchBodies.add(texts.next(random, run + "-b" + i));
             }
             Set<String> batchIds = ConcurrentHashMap.newKeySet();
+            java.util.Map<String, Double> cpu0 = Cpu.now();
             long wall0 = System.currentTimeMillis();
             long t0 = System.nanoTime();
             for (int from = 0; from < articles; from += linesPerBatch) {
@@ -92,6 +93,7 @@ public class IngestBench {
                 }
             }
             double batchAccept = seconds(t0);
+            Cpu.report(cpu0, Cpu.now(), batchIds.size());
             double batchPublish = published.awaitAll(batchIds, wall0);
             report("batch (NDJSON, " + linesPerBatch + " lines a request)", batchIds.size(), batchAccept, batchPublish);
 
@@ -278,6 +280,75 @@ public class IngestBench {
             }
         }
         return q.append('"').toString();
+    }
+
+    /**
+     * CPU seconds used by each local component (the pid files of {@code ./dyad up} in .dyad/run, each with its
+     * child processes, e.g. PostgreSQL's backends) and by this client, from Linux's /proc: where the time of the
+     * batch requests goes when everything shares the machine's cores.
+     */
+    static final class Cpu {
+        static final double HZ = 100; // USER_HZ, 100 on Linux
+
+        static java.util.Map<String, Double> now() {
+            java.util.Map<String, Double> out = new java.util.TreeMap<>();
+            Path run = Path.of(System.getenv().getOrDefault("DYAD_HOME", ".dyad"), "run");
+            java.util.Map<Long, Long> parents = new java.util.HashMap<>();
+            java.util.Map<Long, Double> own = new java.util.HashMap<>();
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path p : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    try {
+                        String stat = Files.readString(p.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long pid = Long.parseLong(p.getFileName().toString());
+                        parents.put(pid, Long.parseLong(f[1]));
+                        own.put(pid, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / HZ);
+                    } catch (IOException | RuntimeException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+                if (Files.isDirectory(run)) {
+                    try (var pids = Files.list(run)) {
+                        for (Path pidFile : pids.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                            long root = Long.parseLong(Files.readString(pidFile).strip());
+                            Path postmaster = run.resolveSibling("pg/data/postmaster.pid");
+                            if (pidFile.getFileName().toString().equals("postgres.pid") && Files.exists(postmaster)) {
+                                // the postmaster runs detached from its launcher: its own pid file names it
+                                root = Long.parseLong(Files.readAllLines(postmaster).get(0).strip());
+                            }
+                            double sum = 0;
+                            for (var e : own.entrySet()) {
+                                for (long q = e.getKey(); q > 1; q = parents.getOrDefault(q, 0L)) {
+                                    if (q == root) {
+                                        sum += e.getValue();
+                                        break;
+                                    }
+                                }
+                            }
+                            out.put(pidFile.getFileName().toString().replace(".pid", ""), sum);
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return out; // not Linux, or no ./dyad up here: no breakdown
+            }
+            out.put("this client", own.getOrDefault(ProcessHandle.current().pid(), 0.0));
+            return out;
+        }
+
+        static void report(java.util.Map<String, Double> before, java.util.Map<String, Double> after, int articles) {
+            if (after.size() <= 1 || articles == 0) {
+                return;
+            }
+            StringBuilder b = new StringBuilder("cpu during the batch requests (s, ms an article):");
+            for (var e : after.entrySet()) {
+                double used = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+                if (used > 0.05) {
+                    b.append(String.format(" %s %.1f (%.2f)", e.getKey(), used, used * 1000 / articles));
+                }
+            }
+            System.out.println(b);
+        }
     }
 
     /** Watches articles.ingested from its end at start-up and tells when given article ids were all published. */

@@ -71,8 +71,9 @@ class OutboxRelay {
     /** Kafka header carrying the X-Request-Id of the request that stored the article. */
     static final String REQUEST_ID_HEADER = "dyad-request-id";
 
+    // not while the application starts or stops: the persistence unit may not be there yet, or be closed already
     @Scheduled(every = "${dyad.ingest.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s")
+            delayed = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {
         List<Pending> batch;
         do {
