@@ -29,6 +29,11 @@ public final class EventCoder {
 
     static final String OCCURRED = "occurred";
     static final String PLANNED = "planned";
+    /**
+     * Internal to the coder, never in its output: the purpose of a past act ("met … to sign an agreement"), which
+     * {@link #reconciled} makes {@link #OCCURRED} when the article also reports the act as done, else {@link #PLANNED}.
+     */
+    static final String PURPOSE_OF_PAST_ACT = "purpose-of-past-act";
     static final String DENIED = "denied";
     static final String HYPOTHETICAL = "hypothetical";
 
@@ -79,7 +84,47 @@ public final class EventCoder {
             DependencyParse parse = parser.parse(headlineVerbs(article, sentence.index(), tokens));
             events.addAll(new SentenceCoder(article, sentence.index(), parse).code());
         }
-        return List.copyOf(events);
+        return reconciled(events, parsed.publishedAt());
+    }
+
+    /**
+     * One act the article reports twice, once as done and once as the purpose of a past act ("Pakistan, Russia sign
+     * … pact" in the headline, "the defence ministers met on Thursday to sign an agreement" in the body), is one act
+     * that happened: a purpose report of the same code between the same source and target entities as an occurred
+     * report is coded occurred, and the reports share one date (the one a report dates in its own clause rather
+     * than by the article's date). Without an occurred report, or when the reports are dated on two different days
+     * (two acts, perhaps), the purpose stays a plan. So the read model counts the act once, with every sentence as
+     * its evidence; a plan proper ("will soon begin") is never merged.
+     */
+    static List<CodedEvent> reconciled(List<CodedEvent> events, LocalDate published) {
+        Map<String, List<CodedEvent>> byAct = new LinkedHashMap<>();
+        for (CodedEvent e : events) {
+            byAct.computeIfAbsent(act(e), k -> new ArrayList<>()).add(e);
+        }
+        List<CodedEvent> out = new ArrayList<>(events.size());
+        for (CodedEvent e : events) {
+            List<CodedEvent> same = byAct.get(act(e)).stream()
+                    .filter(r -> r.mode().equals(OCCURRED) || r.mode().equals(PURPOSE_OF_PAST_ACT)).toList();
+            boolean done = same.stream().anyMatch(r -> r.mode().equals(OCCURRED));
+            boolean purpose = same.stream().anyMatch(r -> r.mode().equals(PURPOSE_OF_PAST_ACT));
+            Set<LocalDate> ownDates = new TreeSet<>();
+            same.stream().map(CodedEvent::date)
+                    .filter(d -> d != null && !d.equals(published)).forEach(ownDates::add);
+            boolean merge = done && purpose && ownDates.size() <= 1 && same.contains(e);
+            String mode = e.mode().equals(PURPOSE_OF_PAST_ACT) ? (merge ? OCCURRED : PLANNED) : e.mode();
+            LocalDate date = merge && !ownDates.isEmpty() ? ownDates.iterator().next() : e.date();
+            out.add(mode.equals(e.mode()) && java.util.Objects.equals(date, e.date()) ? e
+                    : new CodedEvent(e.id(), e.sources(), e.targets(), e.cameoCode(), e.cameoName(), e.quadClass(),
+                            e.goldstein(), e.ploverType(), e.ploverMode(), e.trigger(), e.triggerStart(),
+                            e.triggerEnd(), mode, date, e.sentence(), e.confidence()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The act a report is of: its code and the entities on each side. */
+    private static String act(CodedEvent e) {
+        return e.cameoCode() + "|" + new TreeSet<>(e.sources().stream().map(EventActor::entityId).toList())
+                + "|" + new TreeSet<>(e.targets().stream().map(EventActor::entityId).toList());
     }
 
     /**
@@ -1039,6 +1084,8 @@ public final class EventCoder {
             boolean denied = false;
             boolean hypothetical = false;
             boolean planned = false;
+            boolean purpose = false;
+            boolean pastGovernor = false;
             for (int i = 0; i < chain.size(); i++) {
                 int node = chain.get(i);
                 for (int c : parse.children(node)) {
@@ -1057,9 +1104,11 @@ public final class EventCoder {
                         planned = true;
                     } else if (rel.equals("mark") && l.equals("to")) {
                         // "met ... to sign an agreement", "will meet ... to hold talks": the purpose is still ahead.
-                        planned = true;
+                        purpose = true;
                     }
                 }
+                String pos = parse.token(node).pos();
+                pastGovernor |= i > 0 && pos != null && pos.equals("VBD");
                 if (i > 0 && node != chain.get(i - 1) && Words.PLAN_VERBS.contains(parse.lemma(node))
                         && parse.relation(chain.get(i - 1)).equals("xcomp")) {
                     planned = true;
@@ -1078,7 +1127,11 @@ public final class EventCoder {
             if (hypothetical) {
                 return HYPOTHETICAL;
             }
-            return planned ? PLANNED : OCCURRED;
+            if (planned) {
+                return PLANNED;
+            }
+            // the purpose of a past act ("met on Thursday to sign"): planned, unless the article says it was done
+            return purpose ? (pastGovernor ? PURPOSE_OF_PAST_ACT : PLANNED) : OCCURRED;
         }
 
         /** The date of the event's own clause (a DATE it dominates), else the publication date. */

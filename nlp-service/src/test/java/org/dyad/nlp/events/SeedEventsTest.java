@@ -206,6 +206,36 @@ class SeedEventsTest {
     }
 
     @Test
+    void theSigningToldAsDoneAndAsAPurposeIsOneAct() {
+        // "met in Islamabad on Thursday to sign an agreement" alone would be a plan; the headline says it was signed,
+        // so both reports are of one act that occurred, on one day: the read model counts it once, two sentences
+        // as its evidence.
+        List<CodedEvent> signing = events("002_9eeae5c25ec30b8d.txt").stream()
+                .filter(code("057").and(from("PAK", "RUS")).and(to("PAK", "RUS"))).toList();
+        assertThat(signing).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(signing).allSatisfy(e -> assertThat(e.mode()).isEqualTo(EventCoder.OCCURRED));
+        assertThat(signing.stream().map(CodedEvent::date).distinct()).hasSize(1);
+        assertThat(signing.stream().map(CodedEvent::sentence).distinct().count()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theSigningIsOneActAlsoWhenTheArticleIsDatedOnArrival() {
+        // On the platform seed 002 (no date of its own) is dated by ingest: "on Thursday" is then resolved against
+        // that day, and the headline arrives as the first paragraph of the analysed text.
+        Seed seed = Seed.read("002_9eeae5c25ec30b8d.txt");
+        LocalDate arrival = LocalDate.of(2026, 12, 1);
+        ParsedText parsed = SharedModels.pipeline().parse(seed.text().replaceFirst("\n", "\n\n"), arrival);
+        List<CodedEvent> signing = SharedModels.coder().code(parsed).stream()
+                .filter(code("057").and(from("PAK", "RUS")).and(to("PAK", "RUS"))).toList();
+        assertThat(signing).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(signing).allSatisfy(e -> {
+            assertThat(e.mode()).isEqualTo(EventCoder.OCCURRED);
+            assertThat(e.date()).isBeforeOrEqualTo(arrival);
+        });
+        assertThat(signing.stream().map(CodedEvent::date).distinct()).hasSize(1);
+    }
+
+    @Test
     void repeatedBodyYieldsEachEventOnce() {
         // The article repeats its body word for word: the second copy adds no event.
         String seed = "002_9eeae5c25ec30b8d.txt";
