@@ -195,13 +195,14 @@ public class SearchService {
                 + "  ORDER BY rank DESC, sort_date DESC, id DESC LIMIT ?), "
                 + "fl AS (SELECT sort_date, id FROM top ORDER BY sort_date, id LIMIT 1) "
                 + "SELECT m.matched, fl.sort_date, fl.id, p.id, p.title, p.snippet, p.source, p.language, "
-                + "  p.article_date, p.entity_ids, p.topics, p.rank, p.sort_date" + (facets.isEmpty() ? ""
+                + "  p.article_date, p.entity_ids, p.topics, p.rank, p.sort_date, p.tree" + (facets.isEmpty() ? ""
                         : ", fc.facets, fc.vals, fc.counts, fc.names")
                 + " FROM (SELECT count(*) AS matched FROM w) m LEFT JOIN fl ON true "
                 + (facets.isEmpty() ? "" : "LEFT JOIN (" + facetSql(facets, "top") + ") fc ON true ")
-                + "LEFT JOIN (SELECT a.id, a.title, ts_headline('english', a.text, q.query, "
-                + "  'StartSel=<mark>, StopSel=</mark>, MinWords=15, MaxWords=35') AS snippet, a.source, a.language, "
-                + "  a.article_date, a.entity_ids, a.topics, page.rank, page.sort_date "
+                // the texts for the snippets, which are built here (Snippets), and the query's positive lexemes
+                + "LEFT JOIN (SELECT a.id, a.title, left(a.text, " + Snippets.MAX_CHARS + ") AS snippet, a.source, "
+                + "  a.language, a.article_date, a.entity_ids, a.topics, page.rank, page.sort_date, "
+                + "  querytree(q.query)::text AS tree "
                 + "  FROM page JOIN article a ON a.id = page.id CROSS JOIN websearch_to_tsquery('english', ?) AS q(query)) p "
                 + "ON true ORDER BY p.rank DESC, p.sort_date DESC, p.id DESC";
         long matched = 0;
@@ -209,6 +210,7 @@ public class SearchService {
         UUID oldestId = null;
         List<Hit> hits = new ArrayList<>();
         List<LocalDate> sortDates = new ArrayList<>();
+        String tree = null;
         Map<String, List<FacetValue>> facetCounts = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             Db.customPlan(s);
@@ -219,13 +221,14 @@ public class SearchService {
                     oldest = r.getObject(2, LocalDate.class);
                     oldestId = r.getObject(3, UUID.class);
                     if (facetCounts.isEmpty() && !facets.isEmpty()) {
-                        facetCounts = facetValues(r, 14, facets);
+                        facetCounts = facetValues(r, 15, facets);
                     }
                     if (r.getObject(4) != null) {
                         hits.add(new Hit(r.getObject(4, UUID.class), r.getString(5), r.getString(6), r.getString(7),
                                 r.getString(8), r.getObject(9, LocalDate.class), texts(r, 10), texts(r, 11),
                                 r.getFloat(12)));
                         sortDates.add(r.getObject(13, LocalDate.class));
+                        tree = r.getString(14);
                     }
                 }
             }
@@ -236,8 +239,10 @@ public class SearchService {
             floorId = oldestId.toString();
         }
         String next = null;
-        if (hits.size() > limit) {
-            hits = hits.subList(0, limit);
+        boolean more = hits.size() > limit;
+        // snippets for the page only, not for the row that tells whether another page follows
+        hits = withSnippets(c, tree, more ? hits.subList(0, limit) : hits);
+        if (more) {
             Hit last = hits.get(limit - 1);
             next = Cursor.encode(query.fingerprint(), List.of(Integer.toString(Float.floatToIntBits(last.rank())),
                     sortDates.get(limit - 1).toString(), last.id().toString(), capped ? floorDate : "",
@@ -262,13 +267,13 @@ public class SearchService {
                 throw new InvalidRequest("invalid-cursor", "cursor", "The cursor is not one this search returned.");
             }
         }
-        String snippet = query.hasText()
-                ? "ts_headline('english', a.text, q.query, 'StartSel=<mark>, StopSel=</mark>, MinWords=15, MaxWords=35')"
-                : "left(a.text, 240)";
+        // with q, the texts for the snippets built here (Snippets) and the query's positive lexemes
+        String snippet = query.hasText() ? "left(a.text, " + Snippets.MAX_CHARS + ")" : "left(a.text, 240)";
+        String tree = query.hasText() ? "querytree(q.query)::text" : "NULL::text";
         String sql = "WITH page AS (SELECT a.id, " + SORT_DATE + " AS sort_date FROM " + from + " WHERE true"
                 + pageWhere + " ORDER BY sort_date DESC, a.id DESC LIMIT ?) "
                 + "SELECT a.id, a.title, " + snippet + " AS snippet, a.source, a.language, a.article_date, "
-                + "a.entity_ids, a.topics, page.sort_date FROM page JOIN article a ON a.id = page.id"
+                + "a.entity_ids, a.topics, page.sort_date, " + tree + " FROM page JOIN article a ON a.id = page.id"
                 + (query.hasText() ? " CROSS JOIN websearch_to_tsquery('english', ?) AS q(query)" : "")
                 + " ORDER BY page.sort_date DESC, a.id DESC";
         pageParams.add(limit + 1);
@@ -278,13 +283,17 @@ public class SearchService {
         List<Object[]> rows = Db.list(c, sql, pageParams, r -> new Object[] {
                 new Hit(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                         r.getObject(6, LocalDate.class), texts(r, 7), texts(r, 8), 0f),
-                r.getObject(9, LocalDate.class)}, true);
+                r.getObject(9, LocalDate.class), r.getString(10)}, true);
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             Object[] last = rows.get(limit - 1);
             next = Cursor.encode(query.fingerprint(), List.of(last[1].toString(), ((Hit) last[0]).id().toString()));
         }
+        List<Hit> hits = rows.stream().map(r -> (Hit) r[0]).toList();
+        hits = query.hasText() ? withSnippets(c, rows.isEmpty() ? null : (String) rows.get(0)[2], hits)
+                : hits.stream().map(h -> h.snippet() == null ? h : withSnippet(h,
+                        Snippets.escape(h.snippet(), 0, h.snippet().length(), new StringBuilder()).toString())).toList();
         // the count up to the window + 1 and the facets over the newest window matches, in one statement
         List<Object> countParams = new ArrayList<>(params);
         countParams.add(rankWindow + 1);
@@ -305,8 +314,22 @@ public class SearchService {
         Map<String, List<FacetValue>> facetCounts = (Map<String, List<FacetValue>>) stats[1];
         boolean capped = counted > rankWindow;
         long total = capped ? Math.max(rankWindow + 1L, estimate(c, from, where, params)) : counted;
-        return new Page(total, capped, capped ? rankWindow : null, rows.stream().map(r -> (Hit) r[0]).toList(), next,
-                facetCounts);
+        return new Page(total, capped, capped ? rankWindow : null, hits, next, facetCounts);
+    }
+
+    /** {@code hits} (whose snippet holds the text) with their highlighted snippets, built from the query's {@code tree}. */
+    private static List<Hit> withSnippets(Connection c, String tree, List<Hit> hits) throws SQLException {
+        List<String> snippets = Snippets.build(c, tree, hits.stream().map(Hit::snippet).toList());
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (int i = 0; i < hits.size(); i++) {
+            out.add(withSnippet(hits.get(i), snippets.get(i)));
+        }
+        return out;
+    }
+
+    private static Hit withSnippet(Hit h, String snippet) {
+        return new Hit(h.id(), h.title(), snippet, h.source(), h.language(), h.date(), h.entities(), h.topics(),
+                h.rank());
     }
 
     /** The planner's estimate of how many articles match (from the column statistics; no row is read). */
