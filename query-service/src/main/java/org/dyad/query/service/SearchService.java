@@ -1,5 +1,7 @@
 package org.dyad.query.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -38,6 +40,12 @@ public class SearchService {
 
     private static final String UNDATED = "DATE '0001-01-01'";
     private static final String SORT_DATE = "coalesce(a.article_date, " + UNDATED + ")";
+
+    /** A date range this small is read newest first whatever matches in it (a few milliseconds): see {@link #byDate}. */
+    static final long SMALL_RANGE = 2_000;
+
+    /** Reads EXPLAIN (FORMAT JSON). */
+    private static final ObjectMapper PLANS = new ObjectMapper();
 
     /** The "Plan Rows" of the top node of an EXPLAIN (FORMAT JSON). */
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
@@ -129,15 +137,25 @@ public class SearchService {
     public Page search(SearchQuery query, int limit, String cursor, List<String> facets) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder();
-        String from = from(query, params, where);
+        String from = from(query, params, where, false);
         boolean relevance = query.sort() == SearchQuery.Sort.RELEVANCE;
         try (Connection c = dataSource.getConnection()) {
             // one snapshot for the page, the total and the facets
             Db.beginSnapshot(c);
             try {
-                Page page = relevance
-                        ? ranked(c, query, from, where.toString(), params, limit, cursor, facets)
-                        : newest(c, query, from, where.toString(), params, limit, cursor, facets);
+                Page page;
+                if (relevance) {
+                    long[] estimates = estimates(c, query, from, where.toString(), params);
+                    if (byDate(estimates[0], estimates[1])) {
+                        // the same conditions, tested on the rows the date index hands over (see byDate)
+                        params.clear();
+                        where.setLength(0);
+                        from = from(query, params, where, true);
+                    }
+                    page = ranked(c, query, from, where.toString(), params, limit, cursor, facets, estimates[1]);
+                } else {
+                    page = newest(c, query, from, where.toString(), params, limit, cursor, facets);
+                }
                 c.commit();
                 return page;
             } finally {
@@ -150,7 +168,7 @@ public class SearchService {
 
     /** Relevance order over the window: the newest matches (all of them when no more than the window match). */
     private Page ranked(Connection c, SearchQuery query, String from, String where, List<Object> params, int limit,
-            String cursor, List<String> facets) throws SQLException {
+            String cursor, List<String> facets, long estimate) throws SQLException {
         // the window's floor (the oldest article in it) comes with the cursor when the first page was capped
         String floorDate = null;
         String floorId = null;
@@ -248,7 +266,7 @@ public class SearchService {
                     sortDates.get(limit - 1).toString(), last.id().toString(), capped ? floorDate : "",
                     capped ? floorId : ""));
         }
-        long total = capped ? Math.max(rankWindow + 1L, estimate(c, from, where, params)) : matched;
+        long total = capped ? Math.max(rankWindow + 1L, estimate) : matched;
         return new Page(total, capped, capped ? rankWindow : null, List.copyOf(hits), next, facetCounts);
     }
 
@@ -332,6 +350,40 @@ public class SearchService {
                 h.rank());
     }
 
+    /**
+     * The planner's estimates (from the column statistics; no row is read) of the articles in the query's date range (all
+     * articles without one) and of the articles that match, from one EXPLAIN.
+     */
+    private static long[] estimates(Connection c, SearchQuery query, String from, String where, List<Object> params)
+            throws SQLException {
+        List<Object> all = new ArrayList<>();
+        StringBuilder range = new StringBuilder();
+        range(query, all, range);
+        all.addAll(params);
+        String plan = String.join("\n", Db.list(c, "EXPLAIN (FORMAT JSON) SELECT 1 FROM article a WHERE true" + range
+                + " UNION ALL SELECT 1 FROM " + from + " WHERE true" + where, all, r -> r.getString(1), true));
+        try {
+            JsonNode parts = PLANS.readTree(plan).path(0).path("Plan").path("Plans");
+            return new long[] {parts.path(0).path("Plan Rows").asLong(0), parts.path(1).path("Plan Rows").asLong(0)};
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable EXPLAIN output", e);
+        }
+    }
+
+    /**
+     * Whether a ranked window is read from the newest-first date index with every other condition tested on the rows it
+     * hands over, rather than as the planner would. The window is the newest {@code rankWindow} matches, so reading the
+     * range newest first stops after about {@code rankWindow × inRange / matches} rows; when at least one article in ten
+     * of the range matches, that is at most ten rows a match, or the whole range when it is small. The planner prefers
+     * ANDing the GIN bitmaps of the entity and the words instead, and misjudges them: the entry of an entity or a word
+     * in half the articles costs it 20–25 ms to read at 100,000 articles (about 0.4 µs an article), far more than its
+     * cost model says, while ten rows a match cost about 25 µs. A selective filter (a rare entity or word) keeps the
+     * planner's choice, where its small GIN entries are the fast way in.
+     */
+    static boolean byDate(long inRange, long matches) {
+        return inRange <= SMALL_RANGE || matches * 10 >= inRange;
+    }
+
     /** The planner's estimate of how many articles match (from the column statistics; no row is read). */
     private static long estimate(Connection c, String from, String where, List<Object> params) throws SQLException {
         String plan = String.join("\n", Db.list(c, "EXPLAIN (FORMAT JSON) SELECT 1 FROM " + from + " WHERE true"
@@ -358,33 +410,52 @@ public class SearchService {
 
     /** The FROM clause, and the filter conditions appended to {@code where} with their parameters. */
     private static String from(SearchQuery query, List<Object> params, StringBuilder where) {
+        return from(query, params, where, false);
+    }
+
+    /**
+     * The FROM clause, and the filter conditions appended to {@code where} with their parameters; with {@code rowTests}
+     * no condition but the date range can use an index (the same rows match: only the plan differs).
+     */
+    private static String from(SearchQuery query, List<Object> params, StringBuilder where, boolean rowTests) {
         String from = "article a";
         if (query.hasText()) {
             from = "article a CROSS JOIN websearch_to_tsquery('english', ?) AS q(query)";
             params.add(query.text());
         }
         if (!query.entities().isEmpty()) {
-            where.append(" AND a.entity_ids @> ?::text[]");
+            where.append(rowTests ? " AND (a.entity_ids @> ?::text[]) IS TRUE" : " AND a.entity_ids @> ?::text[]");
             params.add(query.entities());
         }
-        any(where, params, "a.countries", query.countries(), true);
+        any(where, params, "a.countries", query.countries(), !rowTests);
         // Ten topics and a handful of types: each value is in a large share of the articles, and reading its GIN entry
         // into a bitmap costs more than testing the rows another filter selected (PostgreSQL's estimate says otherwise
         // and ANDs the bitmaps: 48,000 entries of a topic took 20-40 ms at 100,000 articles). With an entity or country
         // filter these two are tested on the rows only; alone, they use their index.
         boolean selective = !query.entities().isEmpty() || !query.countries().isEmpty();
-        any(where, params, "a.entity_types", query.types(), !selective);
-        any(where, params, "a.topics", query.topics(), !selective);
+        any(where, params, "a.entity_types", query.types(), !selective && !rowTests);
+        any(where, params, "a.topics", query.topics(), !selective && !rowTests);
         if (!query.sources().isEmpty()) {
-            where.append(" AND a.source = ANY (?::text[])");
+            where.append(rowTests ? " AND (a.source = ANY (?::text[])) IS TRUE" : " AND a.source = ANY (?::text[])");
             params.add(query.sources());
         }
         if (!query.languages().isEmpty()) {
-            where.append(" AND a.language = ANY (?::text[])");
+            where.append(rowTests ? " AND (a.language = ANY (?::text[])) IS TRUE" : " AND a.language = ANY (?::text[])");
             params.add(query.languages());
         }
-        // on the sort key, so that the newest-first index serves the range; with article_date IS NOT NULL these are the
-        // same rows as article_date >= from and <= to (the sort key of an undated article is 0001-01-01)
+        range(query, params, where);
+        // last: PostgreSQL tests conditions of equal cost in the order written, and this one reads the search vector
+        if (query.hasText()) {
+            where.append(rowTests ? " AND (a.search @@ q.query) IS TRUE" : " AND a.search @@ q.query");
+        }
+        return from;
+    }
+
+    /**
+     * The date range, on the sort key, so that the newest-first index serves it; with article_date IS NOT NULL these are
+     * the same rows as article_date >= from and <= to (the sort key of an undated article is 0001-01-01).
+     */
+    private static void range(SearchQuery query, List<Object> params, StringBuilder where) {
         if (query.from() != null || query.to() != null) {
             where.append(" AND a.article_date IS NOT NULL");
         }
@@ -396,11 +467,6 @@ public class SearchService {
             where.append(" AND " + SORT_DATE + " <= ?");
             params.add(query.to());
         }
-        // last: PostgreSQL tests conditions of equal cost in the order written, and this one reads the search vector
-        if (query.hasText()) {
-            where.append(" AND a.search @@ q.query");
-        }
-        return from;
     }
 
     /** {@code column} has any of {@code values}; an {@code IS TRUE} keeps the planner from its index when not {@code indexed}. */
