@@ -135,6 +135,11 @@ public class SearchService {
      * their total and facets follow the window. So the cost of a page is bounded by the window, not the corpus.
      */
     public Page search(SearchQuery query, int limit, String cursor, List<String> facets) {
+        return search(query, limit, cursor, facets, null);
+    }
+
+    /** As {@link #search(SearchQuery, int, String, List)}; {@code byDate} non-null imposes the plan (tests). */
+    Page search(SearchQuery query, int limit, String cursor, List<String> facets, Boolean byDate) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder();
         String from = from(query, params, where, false);
@@ -146,7 +151,7 @@ public class SearchService {
                 Page page;
                 if (relevance) {
                     long[] estimates = estimates(c, query, from, where.toString(), params);
-                    if (byDate(estimates[0], estimates[1])) {
+                    if (byDate == null ? byDate(estimates[0], estimates[1]) : byDate) {
                         // the same conditions, tested on the rows the date index hands over (see byDate)
                         params.clear();
                         where.setLength(0);
