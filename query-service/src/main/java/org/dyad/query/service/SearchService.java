@@ -44,6 +44,9 @@ public class SearchService {
     /** A date range this small is read newest first whatever matches in it (a few milliseconds): see {@link #byDate}. */
     static final long SMALL_RANGE = 2_000;
 
+    /** Every filter of a search tested on the rows: only the date range uses an index. */
+    private static final Set<String> ALL = Set.of("entity", "country", "type", "topic", "source", "language", "text");
+
     /** Reads EXPLAIN (FORMAT JSON). */
     private static final ObjectMapper PLANS = new ObjectMapper();
 
@@ -142,7 +145,7 @@ public class SearchService {
     Page search(SearchQuery query, int limit, String cursor, List<String> facets, Boolean byDate) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder();
-        String from = from(query, params, where, false);
+        String from = from(query, params, where, Set.of());
         boolean relevance = query.sort() == SearchQuery.Sort.RELEVANCE;
         try (Connection c = dataSource.getConnection()) {
             // one snapshot for the page, the total and the facets
@@ -151,11 +154,12 @@ public class SearchService {
                 Page page;
                 if (relevance) {
                     long[] estimates = estimates(c, query, from, where.toString(), params);
-                    if (byDate == null ? byDate(estimates[0], estimates[1]) : byDate) {
-                        // the same conditions, tested on the rows the date index hands over (see byDate)
+                    Set<String> rowOnly = byDate == null ? rowOnly(estimates) : byDate ? ALL : Set.of();
+                    if (!rowOnly.isEmpty()) {
+                        // the same conditions, some or all tested on the rows rather than read from their index
                         params.clear();
                         where.setLength(0);
-                        from = from(query, params, where, true);
+                        from = from(query, params, where, rowOnly);
                     }
                     page = ranked(c, query, from, where.toString(), params, limit, cursor, facets, estimates[1]);
                 } else {
@@ -356,8 +360,9 @@ public class SearchService {
     }
 
     /**
-     * The planner's estimates (from the column statistics; no row is read) of the articles in the query's date range (all
-     * articles without one) and of the articles that match, from one EXPLAIN.
+     * The planner's estimates (from the column statistics; no row is read), from one EXPLAIN: the articles in the query's
+     * date range (all articles without one), the articles that match, and the articles of its entity filter, its country
+     * filter and its text query alone (-1 without one).
      */
     private static long[] estimates(Connection c, SearchQuery query, String from, String where, List<Object> params)
             throws SQLException {
@@ -365,11 +370,35 @@ public class SearchService {
         StringBuilder range = new StringBuilder();
         range(query, all, range);
         all.addAll(params);
-        String plan = String.join("\n", Db.list(c, "EXPLAIN (FORMAT JSON) SELECT 1 FROM article a WHERE true" + range
-                + " UNION ALL SELECT 1 FROM " + from + " WHERE true" + where, all, r -> r.getString(1), true));
+        StringBuilder sql = new StringBuilder("EXPLAIN (FORMAT JSON) SELECT 1 FROM article a WHERE true").append(range)
+                .append(" UNION ALL SELECT 1 FROM ").append(from).append(" WHERE true").append(where);
+        // each indexed filter on its own: the size of its GIN entry
+        List<Integer> slots = new ArrayList<>();
+        if (!query.entities().isEmpty()) {
+            sql.append(" UNION ALL SELECT 1 FROM article a WHERE a.entity_ids @> ?::text[]");
+            all.add(query.entities());
+            slots.add(2);
+        }
+        if (!query.countries().isEmpty()) {
+            sql.append(" UNION ALL SELECT 1 FROM article a WHERE a.countries && ?::text[]");
+            all.add(query.countries());
+            slots.add(3);
+        }
+        if (query.hasText()) {
+            sql.append(" UNION ALL SELECT 1 FROM article a CROSS JOIN websearch_to_tsquery('english', ?) AS q(query) "
+                    + "WHERE a.search @@ q.query");
+            all.add(query.text());
+            slots.add(4);
+        }
+        String plan = String.join("\n", Db.list(c, sql.toString(), all, r -> r.getString(1), true));
         try {
             JsonNode parts = PLANS.readTree(plan).path(0).path("Plan").path("Plans");
-            return new long[] {parts.path(0).path("Plan Rows").asLong(0), parts.path(1).path("Plan Rows").asLong(0)};
+            long[] out = {parts.path(0).path("Plan Rows").asLong(0), parts.path(1).path("Plan Rows").asLong(0), -1, -1,
+                    -1};
+            for (int i = 0; i < slots.size(); i++) {
+                out[slots.get(i)] = parts.path(2 + i).path("Plan Rows").asLong(0);
+            }
+            return out;
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable EXPLAIN output", e);
         }
@@ -387,6 +416,31 @@ public class SearchService {
      */
     static boolean byDate(long inRange, long matches) {
         return inRange <= SMALL_RANGE || matches * 10 >= inRange;
+    }
+
+    /**
+     * The filters of a ranked window tested on the rows instead of read from their GIN index, from {@link #estimates}:
+     * all of them when the window is read by date ({@link #byDate}); otherwise each filter whose entry holds more articles
+     * than the date range. Reading such an entry (about 0.4 µs an article) costs more than reading the whole range newest
+     * first, and PostgreSQL's cost model, which rates GIN entries far cheaper, would AND it in anyway (a common word with
+     * a rare country: 20 ms for the word's entry to find 40 articles the country's small entry and the range find alone).
+     */
+    static Set<String> rowOnly(long[] estimates) {
+        long inRange = estimates[0];
+        if (byDate(inRange, estimates[1])) {
+            return ALL;
+        }
+        Set<String> out = new java.util.HashSet<>();
+        if (estimates[2] > inRange) {
+            out.add("entity");
+        }
+        if (estimates[3] > inRange) {
+            out.add("country");
+        }
+        if (estimates[4] > inRange) {
+            out.add("text");
+        }
+        return out;
     }
 
     /** The planner's estimate of how many articles match (from the column statistics; no row is read). */
@@ -415,43 +469,46 @@ public class SearchService {
 
     /** The FROM clause, and the filter conditions appended to {@code where} with their parameters. */
     private static String from(SearchQuery query, List<Object> params, StringBuilder where) {
-        return from(query, params, where, false);
+        return from(query, params, where, Set.of());
     }
 
     /**
-     * The FROM clause, and the filter conditions appended to {@code where} with their parameters; with {@code rowTests}
-     * no condition but the date range can use an index (the same rows match: only the plan differs).
+     * The FROM clause, and the filter conditions appended to {@code where} with their parameters; the filters named in
+     * {@code rowOnly} cannot use an index (the same rows match: only the plan differs).
      */
-    private static String from(SearchQuery query, List<Object> params, StringBuilder where, boolean rowTests) {
+    private static String from(SearchQuery query, List<Object> params, StringBuilder where, Set<String> rowOnly) {
         String from = "article a";
         if (query.hasText()) {
             from = "article a CROSS JOIN websearch_to_tsquery('english', ?) AS q(query)";
             params.add(query.text());
         }
         if (!query.entities().isEmpty()) {
-            where.append(rowTests ? " AND (a.entity_ids @> ?::text[]) IS TRUE" : " AND a.entity_ids @> ?::text[]");
+            where.append(rowOnly.contains("entity") ? " AND (a.entity_ids @> ?::text[]) IS TRUE"
+                    : " AND a.entity_ids @> ?::text[]");
             params.add(query.entities());
         }
-        any(where, params, "a.countries", query.countries(), !rowTests);
+        any(where, params, "a.countries", query.countries(), !rowOnly.contains("country"));
         // Ten topics and a handful of types: each value is in a large share of the articles, and reading its GIN entry
         // into a bitmap costs more than testing the rows another filter selected (PostgreSQL's estimate says otherwise
         // and ANDs the bitmaps: 48,000 entries of a topic took 20-40 ms at 100,000 articles). With an entity or country
         // filter these two are tested on the rows only; alone, they use their index.
         boolean selective = !query.entities().isEmpty() || !query.countries().isEmpty();
-        any(where, params, "a.entity_types", query.types(), !selective && !rowTests);
-        any(where, params, "a.topics", query.topics(), !selective && !rowTests);
+        any(where, params, "a.entity_types", query.types(), !selective && !rowOnly.contains("type"));
+        any(where, params, "a.topics", query.topics(), !selective && !rowOnly.contains("topic"));
         if (!query.sources().isEmpty()) {
-            where.append(rowTests ? " AND (a.source = ANY (?::text[])) IS TRUE" : " AND a.source = ANY (?::text[])");
+            where.append(rowOnly.contains("source") ? " AND (a.source = ANY (?::text[])) IS TRUE"
+                    : " AND a.source = ANY (?::text[])");
             params.add(query.sources());
         }
         if (!query.languages().isEmpty()) {
-            where.append(rowTests ? " AND (a.language = ANY (?::text[])) IS TRUE" : " AND a.language = ANY (?::text[])");
+            where.append(rowOnly.contains("language") ? " AND (a.language = ANY (?::text[])) IS TRUE"
+                    : " AND a.language = ANY (?::text[])");
             params.add(query.languages());
         }
         range(query, params, where);
         // last: PostgreSQL tests conditions of equal cost in the order written, and this one reads the search vector
         if (query.hasText()) {
-            where.append(rowTests ? " AND (a.search @@ q.query) IS TRUE" : " AND a.search @@ q.query");
+            where.append(rowOnly.contains("text") ? " AND (a.search @@ q.query) IS TRUE" : " AND a.search @@ q.query");
         }
         return from;
     }
