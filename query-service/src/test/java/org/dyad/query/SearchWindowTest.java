@@ -178,6 +178,46 @@ class SearchWindowTest {
                 .hasMessageContaining("rank-window");
     }
 
+    @Test
+    void bothPlansOfARankedWindowGiveTheSamePage() throws Exception {
+        String word = EnrichedArticles.uniqueWord();
+        List<UUID> ids = fiveArticles(word);
+        // SearchService.search(query, limit, cursor, facets, byDate): the plan imposed, otherwise chosen from estimates
+        java.lang.reflect.Method search = SearchService.class.getDeclaredMethod("search", SearchQuery.class, int.class,
+                String.class, List.class, Boolean.class);
+        search.setAccessible(true);
+        List<SearchQuery> queries = List.of(text(word, SearchQuery.Sort.RELEVANCE),
+                new SearchQuery(word, List.of("country:pakistan"), List.of(), List.of(), List.of(), List.of(), List.of(),
+                        LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 5), SearchQuery.Sort.RELEVANCE),
+                new SearchQuery("\"" + word + " accord\"", List.of("person:hakan-fidan"), List.of(), List.of("PERSON"),
+                        List.of(), List.of("dawn.com"), List.of("en"), null, LocalDate.of(2025, 3, 4),
+                        SearchQuery.Sort.RELEVANCE));
+        for (int window : new int[] {3, 1_000}) {
+            SearchService service = new SearchService(dataSource, window);
+            for (SearchQuery query : queries) {
+                List<List<UUID>> walks = new ArrayList<>();
+                for (boolean byDate : new boolean[] {true, false}) {
+                    List<UUID> walk = new ArrayList<>();
+                    String cursor = null;
+                    SearchService.Page first = null;
+                    do {
+                        SearchService.Page page = (SearchService.Page) search.invoke(service, query, 2, cursor,
+                                List.of("entity", "source"), byDate);
+                        first = first == null ? page : first;
+                        page.hits().forEach(h -> walk.add(h.id()));
+                        cursor = page.next();
+                    } while (cursor != null);
+                    walks.add(walk);
+                    SearchService.Page other = (SearchService.Page) search.invoke(service, query, 2, null,
+                            List.of("entity", "source"), !byDate);
+                    assertThat(other).as("window %d, %s", window, query).isEqualTo(first);
+                }
+                assertThat(walks.get(0)).as("window %d, %s", window, query).isEqualTo(walks.get(1)).isNotEmpty()
+                        .doesNotHaveDuplicates().isSubsetOf(ids);
+            }
+        }
+    }
+
     private static SearchQuery text(String word, SearchQuery.Sort sort) {
         return new SearchQuery(word, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, sort);
     }

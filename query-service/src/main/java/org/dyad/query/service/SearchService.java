@@ -1,5 +1,7 @@
 package org.dyad.query.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -38,6 +40,15 @@ public class SearchService {
 
     private static final String UNDATED = "DATE '0001-01-01'";
     private static final String SORT_DATE = "coalesce(a.article_date, " + UNDATED + ")";
+
+    /** A date range this small is read newest first whatever matches in it (a few milliseconds): see {@link #byDate}. */
+    static final long SMALL_RANGE = 2_000;
+
+    /** Every filter of a search tested on the rows: only the date range uses an index. */
+    private static final Set<String> ALL = Set.of("entity", "country", "type", "topic", "source", "language", "text");
+
+    /** Reads EXPLAIN (FORMAT JSON). */
+    private static final ObjectMapper PLANS = new ObjectMapper();
 
     /** The "Plan Rows" of the top node of an EXPLAIN (FORMAT JSON). */
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
@@ -127,17 +138,33 @@ public class SearchService {
      * their total and facets follow the window. So the cost of a page is bounded by the window, not the corpus.
      */
     public Page search(SearchQuery query, int limit, String cursor, List<String> facets) {
+        return search(query, limit, cursor, facets, null);
+    }
+
+    /** As {@link #search(SearchQuery, int, String, List)}; {@code byDate} non-null imposes the plan (tests). */
+    Page search(SearchQuery query, int limit, String cursor, List<String> facets, Boolean byDate) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder();
-        String from = from(query, params, where);
+        String from = from(query, params, where, Set.of());
         boolean relevance = query.sort() == SearchQuery.Sort.RELEVANCE;
         try (Connection c = dataSource.getConnection()) {
             // one snapshot for the page, the total and the facets
             Db.beginSnapshot(c);
             try {
-                Page page = relevance
-                        ? ranked(c, query, from, where.toString(), params, limit, cursor, facets)
-                        : newest(c, query, from, where.toString(), params, limit, cursor, facets);
+                Page page;
+                if (relevance) {
+                    long[] estimates = estimates(c, query, from, where.toString(), params);
+                    Set<String> rowOnly = byDate == null ? rowOnly(estimates) : byDate ? ALL : Set.of();
+                    if (!rowOnly.isEmpty()) {
+                        // the same conditions, some or all tested on the rows rather than read from their index
+                        params.clear();
+                        where.setLength(0);
+                        from = from(query, params, where, rowOnly);
+                    }
+                    page = ranked(c, query, from, where.toString(), params, limit, cursor, facets, estimates[1]);
+                } else {
+                    page = newest(c, query, from, where.toString(), params, limit, cursor, facets);
+                }
                 c.commit();
                 return page;
             } finally {
@@ -150,7 +177,7 @@ public class SearchService {
 
     /** Relevance order over the window: the newest matches (all of them when no more than the window match). */
     private Page ranked(Connection c, SearchQuery query, String from, String where, List<Object> params, int limit,
-            String cursor, List<String> facets) throws SQLException {
+            String cursor, List<String> facets, long estimate) throws SQLException {
         // the window's floor (the oldest article in it) comes with the cursor when the first page was capped
         String floorDate = null;
         String floorId = null;
@@ -195,13 +222,14 @@ public class SearchService {
                 + "  ORDER BY rank DESC, sort_date DESC, id DESC LIMIT ?), "
                 + "fl AS (SELECT sort_date, id FROM top ORDER BY sort_date, id LIMIT 1) "
                 + "SELECT m.matched, fl.sort_date, fl.id, p.id, p.title, p.snippet, p.source, p.language, "
-                + "  p.article_date, p.entity_ids, p.topics, p.rank, p.sort_date" + (facets.isEmpty() ? ""
+                + "  p.article_date, p.entity_ids, p.topics, p.rank, p.sort_date, p.tree" + (facets.isEmpty() ? ""
                         : ", fc.facets, fc.vals, fc.counts, fc.names")
                 + " FROM (SELECT count(*) AS matched FROM w) m LEFT JOIN fl ON true "
                 + (facets.isEmpty() ? "" : "LEFT JOIN (" + facetSql(facets, "top") + ") fc ON true ")
-                + "LEFT JOIN (SELECT a.id, a.title, ts_headline('english', a.text, q.query, "
-                + "  'StartSel=<mark>, StopSel=</mark>, MinWords=15, MaxWords=35') AS snippet, a.source, a.language, "
-                + "  a.article_date, a.entity_ids, a.topics, page.rank, page.sort_date "
+                // the texts for the snippets, which are built here (Snippets), and the query's positive lexemes
+                + "LEFT JOIN (SELECT a.id, a.title, left(a.text, " + Snippets.MAX_CHARS + ") AS snippet, a.source, "
+                + "  a.language, a.article_date, a.entity_ids, a.topics, page.rank, page.sort_date, "
+                + "  querytree(q.query)::text AS tree "
                 + "  FROM page JOIN article a ON a.id = page.id CROSS JOIN websearch_to_tsquery('english', ?) AS q(query)) p "
                 + "ON true ORDER BY p.rank DESC, p.sort_date DESC, p.id DESC";
         long matched = 0;
@@ -209,6 +237,7 @@ public class SearchService {
         UUID oldestId = null;
         List<Hit> hits = new ArrayList<>();
         List<LocalDate> sortDates = new ArrayList<>();
+        String tree = null;
         Map<String, List<FacetValue>> facetCounts = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             Db.customPlan(s);
@@ -219,13 +248,14 @@ public class SearchService {
                     oldest = r.getObject(2, LocalDate.class);
                     oldestId = r.getObject(3, UUID.class);
                     if (facetCounts.isEmpty() && !facets.isEmpty()) {
-                        facetCounts = facetValues(r, 14, facets);
+                        facetCounts = facetValues(r, 15, facets);
                     }
                     if (r.getObject(4) != null) {
                         hits.add(new Hit(r.getObject(4, UUID.class), r.getString(5), r.getString(6), r.getString(7),
                                 r.getString(8), r.getObject(9, LocalDate.class), texts(r, 10), texts(r, 11),
                                 r.getFloat(12)));
                         sortDates.add(r.getObject(13, LocalDate.class));
+                        tree = r.getString(14);
                     }
                 }
             }
@@ -236,14 +266,16 @@ public class SearchService {
             floorId = oldestId.toString();
         }
         String next = null;
-        if (hits.size() > limit) {
-            hits = hits.subList(0, limit);
+        boolean more = hits.size() > limit;
+        // snippets for the page only, not for the row that tells whether another page follows
+        hits = withSnippets(c, tree, more ? hits.subList(0, limit) : hits);
+        if (more) {
             Hit last = hits.get(limit - 1);
             next = Cursor.encode(query.fingerprint(), List.of(Integer.toString(Float.floatToIntBits(last.rank())),
                     sortDates.get(limit - 1).toString(), last.id().toString(), capped ? floorDate : "",
                     capped ? floorId : ""));
         }
-        long total = capped ? Math.max(rankWindow + 1L, estimate(c, from, where, params)) : matched;
+        long total = capped ? Math.max(rankWindow + 1L, estimate) : matched;
         return new Page(total, capped, capped ? rankWindow : null, List.copyOf(hits), next, facetCounts);
     }
 
@@ -262,13 +294,13 @@ public class SearchService {
                 throw new InvalidRequest("invalid-cursor", "cursor", "The cursor is not one this search returned.");
             }
         }
-        String snippet = query.hasText()
-                ? "ts_headline('english', a.text, q.query, 'StartSel=<mark>, StopSel=</mark>, MinWords=15, MaxWords=35')"
-                : "left(a.text, 240)";
+        // with q, the texts for the snippets built here (Snippets) and the query's positive lexemes
+        String snippet = query.hasText() ? "left(a.text, " + Snippets.MAX_CHARS + ")" : "left(a.text, 240)";
+        String tree = query.hasText() ? "querytree(q.query)::text" : "NULL::text";
         String sql = "WITH page AS (SELECT a.id, " + SORT_DATE + " AS sort_date FROM " + from + " WHERE true"
                 + pageWhere + " ORDER BY sort_date DESC, a.id DESC LIMIT ?) "
                 + "SELECT a.id, a.title, " + snippet + " AS snippet, a.source, a.language, a.article_date, "
-                + "a.entity_ids, a.topics, page.sort_date FROM page JOIN article a ON a.id = page.id"
+                + "a.entity_ids, a.topics, page.sort_date, " + tree + " FROM page JOIN article a ON a.id = page.id"
                 + (query.hasText() ? " CROSS JOIN websearch_to_tsquery('english', ?) AS q(query)" : "")
                 + " ORDER BY page.sort_date DESC, a.id DESC";
         pageParams.add(limit + 1);
@@ -278,13 +310,17 @@ public class SearchService {
         List<Object[]> rows = Db.list(c, sql, pageParams, r -> new Object[] {
                 new Hit(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                         r.getObject(6, LocalDate.class), texts(r, 7), texts(r, 8), 0f),
-                r.getObject(9, LocalDate.class)}, true);
+                r.getObject(9, LocalDate.class), r.getString(10)}, true);
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             Object[] last = rows.get(limit - 1);
             next = Cursor.encode(query.fingerprint(), List.of(last[1].toString(), ((Hit) last[0]).id().toString()));
         }
+        List<Hit> hits = rows.stream().map(r -> (Hit) r[0]).toList();
+        hits = query.hasText() ? withSnippets(c, rows.isEmpty() ? null : (String) rows.get(0)[2], hits)
+                : hits.stream().map(h -> h.snippet() == null ? h : withSnippet(h,
+                        Snippets.escape(h.snippet(), 0, h.snippet().length(), new StringBuilder()).toString())).toList();
         // the count up to the window + 1 and the facets over the newest window matches, in one statement
         List<Object> countParams = new ArrayList<>(params);
         countParams.add(rankWindow + 1);
@@ -305,8 +341,106 @@ public class SearchService {
         Map<String, List<FacetValue>> facetCounts = (Map<String, List<FacetValue>>) stats[1];
         boolean capped = counted > rankWindow;
         long total = capped ? Math.max(rankWindow + 1L, estimate(c, from, where, params)) : counted;
-        return new Page(total, capped, capped ? rankWindow : null, rows.stream().map(r -> (Hit) r[0]).toList(), next,
-                facetCounts);
+        return new Page(total, capped, capped ? rankWindow : null, hits, next, facetCounts);
+    }
+
+    /** {@code hits} (whose snippet holds the text) with their highlighted snippets, built from the query's {@code tree}. */
+    private static List<Hit> withSnippets(Connection c, String tree, List<Hit> hits) throws SQLException {
+        List<String> snippets = Snippets.build(c, tree, hits.stream().map(Hit::snippet).toList());
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (int i = 0; i < hits.size(); i++) {
+            out.add(withSnippet(hits.get(i), snippets.get(i)));
+        }
+        return out;
+    }
+
+    private static Hit withSnippet(Hit h, String snippet) {
+        return new Hit(h.id(), h.title(), snippet, h.source(), h.language(), h.date(), h.entities(), h.topics(),
+                h.rank());
+    }
+
+    /**
+     * The planner's estimates (from the column statistics; no row is read), from one EXPLAIN: the articles in the query's
+     * date range (all articles without one), the articles that match, and the articles of its entity filter, its country
+     * filter and its text query alone (-1 without one).
+     */
+    private static long[] estimates(Connection c, SearchQuery query, String from, String where, List<Object> params)
+            throws SQLException {
+        List<Object> all = new ArrayList<>();
+        StringBuilder range = new StringBuilder();
+        range(query, all, range);
+        all.addAll(params);
+        StringBuilder sql = new StringBuilder("EXPLAIN (FORMAT JSON) SELECT 1 FROM article a WHERE true").append(range)
+                .append(" UNION ALL SELECT 1 FROM ").append(from).append(" WHERE true").append(where);
+        // each indexed filter on its own: the size of its GIN entry
+        List<Integer> slots = new ArrayList<>();
+        if (!query.entities().isEmpty()) {
+            sql.append(" UNION ALL SELECT 1 FROM article a WHERE a.entity_ids @> ?::text[]");
+            all.add(query.entities());
+            slots.add(2);
+        }
+        if (!query.countries().isEmpty()) {
+            sql.append(" UNION ALL SELECT 1 FROM article a WHERE a.countries && ?::text[]");
+            all.add(query.countries());
+            slots.add(3);
+        }
+        if (query.hasText()) {
+            sql.append(" UNION ALL SELECT 1 FROM article a CROSS JOIN websearch_to_tsquery('english', ?) AS q(query) "
+                    + "WHERE a.search @@ q.query");
+            all.add(query.text());
+            slots.add(4);
+        }
+        String plan = String.join("\n", Db.list(c, sql.toString(), all, r -> r.getString(1), true));
+        try {
+            JsonNode parts = PLANS.readTree(plan).path(0).path("Plan").path("Plans");
+            long[] out = {parts.path(0).path("Plan Rows").asLong(0), parts.path(1).path("Plan Rows").asLong(0), -1, -1,
+                    -1};
+            for (int i = 0; i < slots.size(); i++) {
+                out[slots.get(i)] = parts.path(2 + i).path("Plan Rows").asLong(0);
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable EXPLAIN output", e);
+        }
+    }
+
+    /**
+     * Whether a ranked window is read from the newest-first date index with every other condition tested on the rows it
+     * hands over, rather than as the planner would. The window is the newest {@code rankWindow} matches, so reading the
+     * range newest first stops after about {@code rankWindow × inRange / matches} rows; when at least one article in ten
+     * of the range matches, that is at most ten rows a match, or the whole range when it is small. The planner prefers
+     * ANDing the GIN bitmaps of the entity and the words instead, and misjudges them: the entry of an entity or a word
+     * in half the articles costs it 20–25 ms to read at 100,000 articles (about 0.4 µs an article), far more than its
+     * cost model says, while ten rows a match cost about 25 µs. A selective filter (a rare entity or word) keeps the
+     * planner's choice, where its small GIN entries are the fast way in.
+     */
+    static boolean byDate(long inRange, long matches) {
+        return inRange <= SMALL_RANGE || matches * 10 >= inRange;
+    }
+
+    /**
+     * The filters of a ranked window tested on the rows instead of read from their GIN index, from {@link #estimates}:
+     * all of them when the window is read by date ({@link #byDate}); otherwise each filter whose entry holds more articles
+     * than the date range. Reading such an entry (about 0.4 µs an article) costs more than reading the whole range newest
+     * first, and PostgreSQL's cost model, which rates GIN entries far cheaper, would AND it in anyway (a common word with
+     * a rare country: 20 ms for the word's entry to find 40 articles the country's small entry and the range find alone).
+     */
+    static Set<String> rowOnly(long[] estimates) {
+        long inRange = estimates[0];
+        if (byDate(inRange, estimates[1])) {
+            return ALL;
+        }
+        Set<String> out = new java.util.HashSet<>();
+        if (estimates[2] > inRange) {
+            out.add("entity");
+        }
+        if (estimates[3] > inRange) {
+            out.add("country");
+        }
+        if (estimates[4] > inRange) {
+            out.add("text");
+        }
+        return out;
     }
 
     /** The planner's estimate of how many articles match (from the column statistics; no row is read). */
@@ -335,33 +469,55 @@ public class SearchService {
 
     /** The FROM clause, and the filter conditions appended to {@code where} with their parameters. */
     private static String from(SearchQuery query, List<Object> params, StringBuilder where) {
+        return from(query, params, where, Set.of());
+    }
+
+    /**
+     * The FROM clause, and the filter conditions appended to {@code where} with their parameters; the filters named in
+     * {@code rowOnly} cannot use an index (the same rows match: only the plan differs).
+     */
+    private static String from(SearchQuery query, List<Object> params, StringBuilder where, Set<String> rowOnly) {
         String from = "article a";
         if (query.hasText()) {
             from = "article a CROSS JOIN websearch_to_tsquery('english', ?) AS q(query)";
             params.add(query.text());
         }
         if (!query.entities().isEmpty()) {
-            where.append(" AND a.entity_ids @> ?::text[]");
+            where.append(rowOnly.contains("entity") ? " AND (a.entity_ids @> ?::text[]) IS TRUE"
+                    : " AND a.entity_ids @> ?::text[]");
             params.add(query.entities());
         }
-        any(where, params, "a.countries", query.countries(), true);
+        any(where, params, "a.countries", query.countries(), !rowOnly.contains("country"));
         // Ten topics and a handful of types: each value is in a large share of the articles, and reading its GIN entry
         // into a bitmap costs more than testing the rows another filter selected (PostgreSQL's estimate says otherwise
         // and ANDs the bitmaps: 48,000 entries of a topic took 20-40 ms at 100,000 articles). With an entity or country
         // filter these two are tested on the rows only; alone, they use their index.
         boolean selective = !query.entities().isEmpty() || !query.countries().isEmpty();
-        any(where, params, "a.entity_types", query.types(), !selective);
-        any(where, params, "a.topics", query.topics(), !selective);
+        any(where, params, "a.entity_types", query.types(), !selective && !rowOnly.contains("type"));
+        any(where, params, "a.topics", query.topics(), !selective && !rowOnly.contains("topic"));
         if (!query.sources().isEmpty()) {
-            where.append(" AND a.source = ANY (?::text[])");
+            where.append(rowOnly.contains("source") ? " AND (a.source = ANY (?::text[])) IS TRUE"
+                    : " AND a.source = ANY (?::text[])");
             params.add(query.sources());
         }
         if (!query.languages().isEmpty()) {
-            where.append(" AND a.language = ANY (?::text[])");
+            where.append(rowOnly.contains("language") ? " AND (a.language = ANY (?::text[])) IS TRUE"
+                    : " AND a.language = ANY (?::text[])");
             params.add(query.languages());
         }
-        // on the sort key, so that the newest-first index serves the range; with article_date IS NOT NULL these are the
-        // same rows as article_date >= from and <= to (the sort key of an undated article is 0001-01-01)
+        range(query, params, where);
+        // last: PostgreSQL tests conditions of equal cost in the order written, and this one reads the search vector
+        if (query.hasText()) {
+            where.append(rowOnly.contains("text") ? " AND (a.search @@ q.query) IS TRUE" : " AND a.search @@ q.query");
+        }
+        return from;
+    }
+
+    /**
+     * The date range, on the sort key, so that the newest-first index serves it; with article_date IS NOT NULL these are
+     * the same rows as article_date >= from and <= to (the sort key of an undated article is 0001-01-01).
+     */
+    private static void range(SearchQuery query, List<Object> params, StringBuilder where) {
         if (query.from() != null || query.to() != null) {
             where.append(" AND a.article_date IS NOT NULL");
         }
@@ -373,11 +529,6 @@ public class SearchService {
             where.append(" AND " + SORT_DATE + " <= ?");
             params.add(query.to());
         }
-        // last: PostgreSQL tests conditions of equal cost in the order written, and this one reads the search vector
-        if (query.hasText()) {
-            where.append(" AND a.search @@ q.query");
-        }
-        return from;
     }
 
     /** {@code column} has any of {@code values}; an {@code IS TRUE} keeps the planner from its index when not {@code indexed}. */
@@ -396,11 +547,13 @@ public class SearchService {
     private static String facetSql(List<String> facets, String source) {
         List<String> parts = new ArrayList<>();
         for (String facet : facets) {
+            // unnest in the select list (one ProjectSet), not as a function scan per row, which materialises each
+            // row's array first: a third less time for the facets of a 1,000-row window
             String value = switch (facet) {
-                case "entity" -> "x FROM " + source + " m, unnest(m.entity_ids) x";
-                case "country" -> "x FROM " + source + " m, unnest(m.countries) x";
-                case "type" -> "x FROM " + source + " m, unnest(m.entity_types) x";
-                case "topic" -> "x FROM " + source + " m, unnest(m.topics) x";
+                case "entity" -> "unnest(m.entity_ids) AS x FROM " + source + " m";
+                case "country" -> "unnest(m.countries) AS x FROM " + source + " m";
+                case "type" -> "unnest(m.entity_types) AS x FROM " + source + " m";
+                case "topic" -> "unnest(m.topics) AS x FROM " + source + " m";
                 case "source" -> "m.source AS x FROM " + source + " m";
                 case "language" -> "m.language AS x FROM " + source + " m";
                 default -> throw new IllegalArgumentException(facet);
@@ -408,9 +561,10 @@ public class SearchService {
             parts.add("(SELECT '" + facet + "' AS facet, x, count(*) AS n FROM (SELECT " + value
                     + ") v WHERE x IS NOT NULL GROUP BY x ORDER BY n DESC, x LIMIT " + FACET_SIZE + ")");
         }
+        // the names of the (at most 20) entity values by primary key, not a join that hashes the whole entity table
         return "SELECT array_agg(f.facet) AS facets, array_agg(f.x) AS vals, array_agg(f.n) AS counts, "
-                + "array_agg(e.name) AS names FROM (" + String.join(" UNION ALL ", parts) + ") f "
-                + "LEFT JOIN entity e ON f.facet = 'entity' AND e.id = f.x";
+                + "array_agg(CASE WHEN f.facet = 'entity' THEN (SELECT e.name FROM entity e WHERE e.id = f.x) END) "
+                + "AS names FROM (" + String.join(" UNION ALL ", parts) + ") f";
     }
 
     /** The facets of the four arrays {@link #facetSql} answers, from column {@code first} on. */
