@@ -12,6 +12,10 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.dyad.contracts.Annotations;
 import org.dyad.contracts.ArticleContent;
 import org.dyad.contracts.ArticleEnriched;
 import org.dyad.query.service.SearchQuery;
@@ -182,40 +187,122 @@ class SearchWindowTest {
     void bothPlansOfARankedWindowGiveTheSamePage() throws Exception {
         String word = EnrichedArticles.uniqueWord();
         List<UUID> ids = fiveArticles(word);
-        // SearchService.search(query, limit, cursor, facets, byDate): the plan imposed, otherwise chosen from estimates
-        java.lang.reflect.Method search = SearchService.class.getDeclaredMethod("search", SearchQuery.class, int.class,
-                String.class, List.class, Boolean.class);
-        search.setAccessible(true);
         List<SearchQuery> queries = List.of(text(word, SearchQuery.Sort.RELEVANCE),
                 new SearchQuery(word, List.of("country:pakistan"), List.of(), List.of(), List.of(), List.of(), List.of(),
                         LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 5), SearchQuery.Sort.RELEVANCE),
                 new SearchQuery("\"" + word + " accord\"", List.of("person:hakan-fidan"), List.of(), List.of("PERSON"),
                         List.of(), List.of("dawn.com"), List.of("en"), null, LocalDate.of(2025, 3, 4),
-                        SearchQuery.Sort.RELEVANCE));
+                        SearchQuery.Sort.RELEVANCE),
+                // an entity and no range: the entity's articles of all time, undated last; two entities, one drives
+                new SearchQuery(word, List.of("country:turkiye"), List.of(), List.of(), List.of(), List.of(), List.of(),
+                        null, null, SearchQuery.Sort.RELEVANCE),
+                new SearchQuery(word, List.of("person:hakan-fidan", "country:pakistan"), List.of(), List.of(),
+                        List.of(), List.of(), List.of(), LocalDate.of(2025, 3, 1), null, SearchQuery.Sort.RELEVANCE));
         for (int window : new int[] {3, 1_000}) {
             SearchService service = new SearchService(dataSource, window);
             for (SearchQuery query : queries) {
                 List<List<UUID>> walks = new ArrayList<>();
-                for (boolean byDate : new boolean[] {true, false}) {
+                List<SearchService.Page> firsts = new ArrayList<>();
+                for (Object plan : PLANS) {
                     List<UUID> walk = new ArrayList<>();
                     String cursor = null;
                     SearchService.Page first = null;
                     do {
-                        SearchService.Page page = (SearchService.Page) search.invoke(service, query, 2, cursor,
-                                List.of("entity", "source"), byDate);
+                        SearchService.Page page = search(service, query, 2, cursor, plan);
                         first = first == null ? page : first;
                         page.hits().forEach(h -> walk.add(h.id()));
                         cursor = page.next();
                     } while (cursor != null);
                     walks.add(walk);
-                    SearchService.Page other = (SearchService.Page) search.invoke(service, query, 2, null,
-                            List.of("entity", "source"), !byDate);
-                    assertThat(other).as("window %d, %s", window, query).isEqualTo(first);
+                    firsts.add(first);
                 }
-                assertThat(walks.get(0)).as("window %d, %s", window, query).isEqualTo(walks.get(1)).isNotEmpty()
-                        .doesNotHaveDuplicates().isSubsetOf(ids);
+                // the chosen plan too
+                firsts.add(search(service, query, 2, null, null));
+                for (int i = 1; i < walks.size(); i++) {
+                    assertThat(walks.get(i)).as("window %d, %s, %s", window, query, PLANS[i]).isEqualTo(walks.get(0));
+                }
+                for (int i = 1; i < firsts.size(); i++) {
+                    assertThat(firsts.get(i)).as("window %d, %s, plan %d", window, query, i).isEqualTo(firsts.get(0));
+                }
+                assertThat(walks.get(0)).as("window %d, %s", window, query).isNotEmpty().doesNotHaveDuplicates()
+                        .isSubsetOf(ids);
             }
         }
+    }
+
+    @Test
+    void reEnrichmentWithAnotherDateAndOtherEntitiesMovesTheEntityDateIndex() throws Exception {
+        String word = EnrichedArticles.uniqueWord();
+        UUID id = UUID.randomUUID();
+        Instant first = Instant.now();
+        ArticleEnriched v1 = dated(EnrichedArticles.article(id, "Defence pact", word, "v1", first),
+                LocalDate.of(2025, 3, 1));
+        articles.publish(v1);
+        SearchService service = new SearchService(dataSource, 1_000);
+        SearchQuery march = entity(word, "person:hakan-fidan", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31));
+        await().atMost(CONSUMED_WITHIN).until(() -> service.search(march, 20, null, List.of()).total() == 1);
+
+        // v2: another date, and Hakan Fidan no longer named
+        ArticleEnriched dated = dated(EnrichedArticles.article(id, "Defence pact", word, "v2", first.plusSeconds(1)),
+                LocalDate.of(2025, 7, 10));
+        ArticleEnriched v2 = new ArticleEnriched(dated.eventId(), dated.schemaVersion(), dated.occurredAt(), id,
+                dated.pipelineVersion(), dated.article(), Annotations.ofMentions(dated.annotations().mentions().stream()
+                        .filter(m -> !m.entityId().equals("person:hakan-fidan")).toList()));
+        articles.publish(v2);
+        SearchQuery july = entity(word, "country:pakistan", LocalDate.of(2025, 7, 1), LocalDate.of(2025, 7, 31));
+        await().atMost(CONSUMED_WITHIN).until(() -> service.search(july, 20, null, List.of()).total() == 1);
+
+        // every row of the article carries the new date, and only the entities v2 names
+        List<String> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT entity_id || ' ' || sort_date FROM article_entity WHERE article_id = ? ORDER BY entity_id")) {
+            s.setObject(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(r.getString(1));
+                }
+            }
+        }
+        assertThat(rows).containsExactly("country:pakistan 2025-07-10", "country:turkiye 2025-07-10",
+                "location:ankara 2025-07-10");
+        // and each plan finds it at the new date only, and no more through the entity it lost
+        SearchQuery marchPakistan = entity(word, "country:pakistan", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31));
+        SearchQuery fidan = entity(word, "person:hakan-fidan", null, null);
+        for (Object plan : PLANS) {
+            assertThat(search(service, july, 20, null, plan).hits()).as("%s", plan).extracting(SearchService.Hit::id)
+                    .containsExactly(id);
+            assertThat(search(service, marchPakistan, 20, null, plan).hits()).as("%s", plan).isEmpty();
+            assertThat(search(service, march, 20, null, plan).hits()).as("%s", plan).isEmpty();
+            assertThat(search(service, fidan, 20, null, plan).hits()).as("%s", plan).isEmpty();
+        }
+    }
+
+    /** SearchService.Plan's values: DATE, ENTITY, INDEXES. */
+    private static final Object[] PLANS;
+
+    /** SearchService.search(query, limit, cursor, facets, plan): the plan imposed, otherwise chosen from estimates. */
+    private static final Method SEARCH;
+
+    static {
+        try {
+            Class<?> plan = Class.forName("org.dyad.query.service.SearchService$Plan");
+            PLANS = plan.getEnumConstants();
+            SEARCH = SearchService.class.getDeclaredMethod("search", SearchQuery.class, int.class, String.class,
+                    List.class, plan);
+            SEARCH.setAccessible(true);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static SearchService.Page search(SearchService service, SearchQuery query, int limit, String cursor,
+            Object plan) throws Exception {
+        return (SearchService.Page) SEARCH.invoke(service, query, limit, cursor, List.of("entity", "source"), plan);
+    }
+
+    private static SearchQuery entity(String word, String entity, LocalDate from, LocalDate to) {
+        return new SearchQuery(word, List.of(entity), List.of(), List.of(), List.of(), List.of(), List.of(), from, to,
+                SearchQuery.Sort.RELEVANCE);
     }
 
     private static SearchQuery text(String word, SearchQuery.Sort sort) {

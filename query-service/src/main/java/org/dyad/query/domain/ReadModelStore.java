@@ -353,12 +353,16 @@ public final class ReadModelStore {
             s.executeBatch();
         }
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO article_entity (article_id, entity_id, mention_count, month) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO article_entity (article_id, entity_id, mention_count, month, sort_date) VALUES (?, ?, ?, ?, ?)")) {
+            // sort_date: the article's date as search sorts and filters it (undated last), for the (entity, date) index;
+            // the rows are rewritten with the article, so a changed date moves them too
+            LocalDate sortDate = next.articleDate == null ? UNDATED : next.articleDate;
             for (EntityRow e : next.entities.values()) {
                 s.setObject(1, id);
                 s.setString(2, e.id);
                 s.setInt(3, e.mentions);
                 s.setObject(4, next.month, Types.DATE);
+                s.setObject(5, sortDate, Types.DATE);
                 s.addBatch();
             }
             s.executeBatch();

@@ -47,6 +47,13 @@ public class SearchService {
     /** Every filter of a search tested on the rows: only the date range uses an index. */
     private static final Set<String> ALL = Set.of("entity", "country", "type", "topic", "source", "language", "text");
 
+    /** How many filter entities {@link #estimates} sizes, the first ones (the window is read from the smallest). */
+    private static final int MAX_ENTITY_ESTIMATES = 4;
+
+    /** Every filter and the date range tested on the rows (the window read from article_entity_date_idx). */
+    private static final Set<String> ENTITY_ROWS = Set.of("entity", "country", "type", "topic", "source", "language",
+            "text", "range");
+
     /** Reads EXPLAIN (FORMAT JSON). */
     private static final ObjectMapper PLANS = new ObjectMapper();
 
@@ -141,8 +148,25 @@ public class SearchService {
         return search(query, limit, cursor, facets, null);
     }
 
-    /** As {@link #search(SearchQuery, int, String, List)}; {@code byDate} non-null imposes the plan (tests). */
-    Page search(SearchQuery query, int limit, String cursor, List<String> facets, Boolean byDate) {
+    /**
+     * How a ranked window is read: {@code DATE} the range newest first from {@code article_date_idx}, every filter tested
+     * on the rows; {@code ENTITY} the articles of one filter entity newest first from {@code article_entity_date_idx},
+     * the rest tested on the rows; {@code INDEXES} as the planner chooses from all the indexes.
+     */
+    enum Plan { DATE, ENTITY, INDEXES }
+
+    /**
+     * Where a ranked window reads its rows: the FROM clause, the window's sort key and article id as the index that
+     * orders it has them, and that order.
+     */
+    private record Access(String from, String sortDate, String id, String order) {
+        static Access of(String from) {
+            return new Access(from, SORT_DATE, "a.id", "sort_date DESC, a.id DESC");
+        }
+    }
+
+    /** As {@link #search(SearchQuery, int, String, List)}; {@code plan} non-null imposes the plan (tests). */
+    Page search(SearchQuery query, int limit, String cursor, List<String> facets, Plan plan) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder();
         String from = from(query, params, where, Set.of());
@@ -154,14 +178,26 @@ public class SearchService {
                 Page page;
                 if (relevance) {
                     long[] estimates = estimates(c, query, from, where.toString(), params);
-                    Set<String> rowOnly = byDate == null ? rowOnly(estimates) : byDate ? ALL : Set.of();
-                    if (!rowOnly.isEmpty()) {
-                        // the same conditions, some or all tested on the rows rather than read from their index
+                    Plan use = plan != null ? plan : byEntity(estimates) ? Plan.ENTITY : null;
+                    Access access = Access.of(from);
+                    if (use == Plan.ENTITY && !query.entities().isEmpty()) {
+                        // the same conditions: the entity's articles of the range from its index, the rest on the rows
                         params.clear();
                         where.setLength(0);
-                        from = from(query, params, where, rowOnly);
+                        String entity = query.entities().get((int) Math.max(0, estimates[6]));
+                        access = new Access(byEntity(query, entity, params, where), "ae.sort_date", "ae.article_id",
+                                "ae.sort_date DESC, ae.article_id DESC");
+                    } else {
+                        Set<String> rowOnly = use == null ? rowOnly(estimates)
+                                : use == Plan.INDEXES ? Set.of() : ALL;
+                        if (!rowOnly.isEmpty()) {
+                            // the same conditions, some or all tested on the rows rather than read from their index
+                            params.clear();
+                            where.setLength(0);
+                            access = Access.of(from(query, params, where, rowOnly));
+                        }
                     }
-                    page = ranked(c, query, from, where.toString(), params, limit, cursor, facets, estimates[1]);
+                    page = ranked(c, query, access, where.toString(), params, limit, cursor, facets, estimates[1]);
                 } else {
                     page = newest(c, query, from, where.toString(), params, limit, cursor, facets);
                 }
@@ -176,7 +212,7 @@ public class SearchService {
     }
 
     /** Relevance order over the window: the newest matches (all of them when no more than the window match). */
-    private Page ranked(Connection c, SearchQuery query, String from, String where, List<Object> params, int limit,
+    private Page ranked(Connection c, SearchQuery query, Access access, String where, List<Object> params, int limit,
             String cursor, List<String> facets, long estimate) throws SQLException {
         // the window's floor (the oldest article in it) comes with the cursor when the first page was capped
         String floorDate = null;
@@ -195,7 +231,7 @@ public class SearchService {
                 if (!key.get(3).isEmpty()) {
                     floorDate = LocalDate.parse(key.get(3)).toString();
                     floorId = UUID.fromString(key.get(4)).toString();
-                    windowWhere.append(" AND (" + SORT_DATE + ", a.id) >= (?, ?)");
+                    windowWhere.append(" AND (" + access.sortDate() + ", " + access.id() + ") >= (?, ?)");
                     pageParams.add(LocalDate.parse(floorDate));
                     pageParams.add(UUID.fromString(floorId));
                 }
@@ -208,8 +244,9 @@ public class SearchService {
         Integer keep = cursor == null ? rankWindow : null;
         // the rank is computed as the window is read (the vector is in the row), only for the rows the window keeps
         String arrays = facets.isEmpty() ? "" : ", " + FACET_COLUMNS;
-        String window = "SELECT a.id, " + SORT_DATE + " AS sort_date, ts_rank_cd(a.search, q.query) AS rank" + arrays
-                + " FROM " + from + " WHERE true" + windowWhere + " ORDER BY sort_date DESC, a.id DESC LIMIT ?";
+        String window = "SELECT a.id, " + access.sortDate() + " AS sort_date, ts_rank_cd(a.search, q.query) AS rank"
+                + arrays + " FROM " + access.from() + " WHERE true" + windowWhere + " ORDER BY " + access.order()
+                + " LIMIT ?";
         pageParams.add(take);
         pageParams.add(keep);
         pageParams.addAll(afterParams);
@@ -362,7 +399,8 @@ public class SearchService {
     /**
      * The planner's estimates (from the column statistics; no row is read), from one EXPLAIN: the articles in the query's
      * date range (all articles without one), the articles that match, and the articles of its entity filter, its country
-     * filter and its text query alone (-1 without one).
+     * filter and its text query alone (-1 without one); then the fewest articles in the range of one of its filter
+     * entities, and which entity that is (-1, -1 without an entity filter).
      */
     private static long[] estimates(Connection c, SearchQuery query, String from, String where, List<Object> params)
             throws SQLException {
@@ -390,13 +428,29 @@ public class SearchService {
             all.add(query.text());
             slots.add(4);
         }
+        // each filter entity's articles in the range, as article_entity_date_idx holds them (the first few entities)
+        int entities = Math.min(query.entities().size(), MAX_ENTITY_ESTIMATES);
+        for (int i = 0; i < entities; i++) {
+            StringBuilder entityRange = new StringBuilder();
+            sql.append(" UNION ALL SELECT 1 FROM article_entity ae WHERE ae.entity_id = ?");
+            all.add(query.entities().get(i));
+            entityRange(query, all, entityRange);
+            sql.append(entityRange);
+        }
         String plan = String.join("\n", Db.list(c, sql.toString(), all, r -> r.getString(1), true));
         try {
             JsonNode parts = PLANS.readTree(plan).path(0).path("Plan").path("Plans");
             long[] out = {parts.path(0).path("Plan Rows").asLong(0), parts.path(1).path("Plan Rows").asLong(0), -1, -1,
-                    -1};
+                    -1, -1, -1};
             for (int i = 0; i < slots.size(); i++) {
                 out[slots.get(i)] = parts.path(2 + i).path("Plan Rows").asLong(0);
+            }
+            for (int i = 0; i < entities; i++) {
+                long rows = parts.path(2 + slots.size() + i).path("Plan Rows").asLong(0);
+                if (out[5] < 0 || rows < out[5]) {
+                    out[5] = rows;
+                    out[6] = i;
+                }
             }
             return out;
         } catch (java.io.IOException e) {
@@ -441,6 +495,62 @@ public class SearchService {
             out.add("text");
         }
         return out;
+    }
+
+    /**
+     * Whether a ranked window is read from one filter entity's articles newest first ({@code article_entity_date_idx}),
+     * every other condition tested on the rows, from {@link #estimates}. The rows read are those of the entity in the
+     * range, newest first, until the window is full: about {@code rankWindow × entityInRange / matches}, never more than
+     * the entity's articles of the range, and always a subset of what the date plan ({@link #byDate}) reads (the same
+     * order, only the entity's rows). So it replaces the date plan whenever that one is chosen, and it is chosen too when
+     * the entity's articles of the range are few (at most {@link #SMALL_RANGE}) or one in ten of them matches. A rare
+     * word in a much-named entity's range keeps the planner's choice, where the word's small GIN entry is the fast way.
+     */
+    static boolean byEntity(long[] estimates) {
+        long entityInRange = estimates.length > 5 ? estimates[5] : -1;
+        if (entityInRange < 0) {
+            return false;
+        }
+        return byDate(estimates[0], estimates[1]) || entityInRange <= SMALL_RANGE || estimates[1] * 10 >= entityInRange;
+    }
+
+    /**
+     * The FROM clause of a window read from {@code entity}'s articles newest first, and the conditions appended to
+     * {@code where}: the entity and the range on {@code article_entity} (its index), every filter of the query (the
+     * entity's own included) tested on the article rows. The same rows as {@link #from}: {@code ae.sort_date} is the
+     * article's sort key, written with it by ReadModelStore.
+     */
+    private static String byEntity(SearchQuery query, String entity, List<Object> params, StringBuilder where) {
+        String from = "article_entity ae JOIN article a ON a.id = ae.article_id";
+        if (query.hasText()) {
+            from += " CROSS JOIN websearch_to_tsquery('english', ?) AS q(query)";
+            params.add(query.text());
+        }
+        where.append(" AND ae.entity_id = ?");
+        params.add(entity);
+        entityRange(query, params, where);
+        StringBuilder filters = new StringBuilder();
+        List<Object> filterParams = new ArrayList<>();
+        from(query, filterParams, filters, ENTITY_ROWS);
+        // the filters without the text query's parameter (the FROM above has it), the range again (on the rows)
+        if (query.hasText()) {
+            filterParams.remove(0);
+        }
+        where.append(filters);
+        params.addAll(filterParams);
+        return from;
+    }
+
+    /** The date range on {@code article_entity.sort_date} (its index); as in {@link #range}, undated articles are out. */
+    private static void entityRange(SearchQuery query, List<Object> params, StringBuilder where) {
+        if (query.from() != null) {
+            where.append(" AND ae.sort_date >= ?");
+            params.add(query.from());
+        }
+        if (query.to() != null) {
+            where.append(" AND ae.sort_date <= ?");
+            params.add(query.to());
+        }
     }
 
     /** The planner's estimate of how many articles match (from the column statistics; no row is read). */
@@ -505,7 +615,7 @@ public class SearchService {
                     : " AND a.language = ANY (?::text[])");
             params.add(query.languages());
         }
-        range(query, params, where);
+        range(query, params, where, !rowOnly.contains("range"));
         // last: PostgreSQL tests conditions of equal cost in the order written, and this one reads the search vector
         if (query.hasText()) {
             where.append(rowOnly.contains("text") ? " AND (a.search @@ q.query) IS TRUE" : " AND a.search @@ q.query");
@@ -518,15 +628,20 @@ public class SearchService {
      * the same rows as article_date >= from and <= to (the sort key of an undated article is 0001-01-01).
      */
     private static void range(SearchQuery query, List<Object> params, StringBuilder where) {
+        range(query, params, where, true);
+    }
+
+    /** As {@link #range(SearchQuery, List, StringBuilder)}; not {@code indexed}, tested on the rows only. */
+    private static void range(SearchQuery query, List<Object> params, StringBuilder where, boolean indexed) {
         if (query.from() != null || query.to() != null) {
             where.append(" AND a.article_date IS NOT NULL");
         }
         if (query.from() != null) {
-            where.append(" AND " + SORT_DATE + " >= ?");
+            where.append(indexed ? " AND " + SORT_DATE + " >= ?" : " AND (" + SORT_DATE + " >= ?) IS TRUE");
             params.add(query.from());
         }
         if (query.to() != null) {
-            where.append(" AND " + SORT_DATE + " <= ?");
+            where.append(indexed ? " AND " + SORT_DATE + " <= ?" : " AND (" + SORT_DATE + " <= ?) IS TRUE");
             params.add(query.to());
         }
     }

@@ -29,4 +29,19 @@ class SearchPlanTest {
         // no date range: every entry is at most the whole table, the planner chooses
         assertThat(SearchService.rowOnly(new long[] {100_000, 300, 64_000, -1, 45_000})).isEmpty();
     }
+
+    @Test
+    void aWindowWithAnEntityFilterIsReadFromTheEntitysArticlesUnlessTheWordIsRare() {
+        // range, matches, entity, country, text, fewest articles of one filter entity in the range, which entity
+        // dense: the date plan would be chosen, the entity's articles are a subset of its rows
+        assertThat(SearchService.byEntity(new long[] {10_000, 5_000, 64_000, -1, 45_000, 6_400, 0})).isTrue();
+        // a mid-frequency country (1,500 articles of the range) with a common word: sparse in the range, dense in it
+        assertThat(SearchService.byEntity(new long[] {10_000, 700, 15_000, -1, 45_000, 1_500, 0})).isTrue();
+        assertThat(SearchService.byEntity(new long[] {10_000, 700, 64_000, -1, 45_000, 6_400, 0})).isTrue();
+        // a rare word in a much-named entity's range: the planner's plan (the word's small GIN entry)
+        assertThat(SearchService.byEntity(new long[] {10_000, 40, 64_000, -1, 600, 6_400, 0})).isFalse();
+        // no entity filter
+        assertThat(SearchService.byEntity(new long[] {10_000, 5_000, -1, 20_000, 45_000, -1, -1})).isFalse();
+        assertThat(SearchService.byEntity(new long[] {10_000, 5_000, -1, 20_000, 45_000})).isFalse();
+    }
 }
