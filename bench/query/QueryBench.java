@@ -643,9 +643,14 @@ public final class QueryBench {
         long arrays = count(ds, """
                 SELECT count(*) FROM article a WHERE a.entity_ids IS DISTINCT FROM
                 coalesce((SELECT array_agg(entity_id ORDER BY entity_id) FROM article_entity x WHERE x.article_id = a.id), '{}')""");
-        long total = entities + months + pairs + totals + topics + arrays;
+        // the (entity, date) index of a search: every article_entity row carries its article's sort date (V6)
+        long dates = count(ds, """
+                SELECT count(*) FROM article_entity x JOIN article a ON a.id = x.article_id
+                WHERE x.sort_date IS DISTINCT FROM coalesce(a.article_date, DATE '0001-01-01')""");
+        long total = entities + months + pairs + totals + topics + arrays + dates;
         return total + " mismatches (entity counters " + entities + ", entity months " + months + ", pair months "
-                + pairs + ", pair totals " + totals + ", pair topics " + topics + ", article filter arrays " + arrays + ")";
+                + pairs + ", pair totals " + totals + ", pair topics " + topics + ", article filter arrays " + arrays
+                + ", entity dates " + dates + ")";
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -175,6 +175,7 @@ public class SearchService {
             // one snapshot for the page, the total and the facets
             Db.beginSnapshot(c);
             try {
+                serial(c);
                 Page page;
                 if (relevance) {
                     long[] estimates = estimates(c, query, from, where.toString(), params);
@@ -208,6 +209,18 @@ public class SearchService {
             }
         } catch (SQLException e) {
             throw Db.failure(e);
+        }
+    }
+
+    /**
+     * No parallel workers for the statements of one search (until the transaction ends). A window is a few thousand
+     * index-ordered rows at most; a Gather Merge over them spends milliseconds starting a worker that then competes with
+     * the leader and every other client for the machine's cores. On the shared two-core machine, in one JVM alternating
+     * with and without, this cut the p95 of the ranked two-filter search at 100,000 articles from ~48 to ~35 ms.
+     */
+    private static void serial(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("SET LOCAL max_parallel_workers_per_gather = 0");
         }
     }
 
