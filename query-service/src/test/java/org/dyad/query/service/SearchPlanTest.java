@@ -31,17 +31,18 @@ class SearchPlanTest {
     }
 
     @Test
-    void aWindowWithAnEntityFilterIsReadFromTheEntitysArticlesUnlessTheWordIsRare() {
+    void aWindowWithAnEntityFilterIsReadFromTheEntitysArticlesUnlessTheWordIsRareOrTheEntityIsInMostOfTheRange() {
         // range, matches, entity, country, text, fewest articles of one filter entity in the range, which entity
-        // dense: the date plan would be chosen, the entity's articles are a subset of its rows
-        assertThat(SearchService.byEntity(new long[] {10_000, 5_000, 64_000, -1, 45_000, 6_400, 0})).isTrue();
+        // dense: the date plan would be chosen; the entity's articles are a subset of its rows, but cost twice as much
+        assertThat(SearchService.byEntity(new long[] {10_000, 5_000, 38_000, -1, 45_000, 3_800, 0}, 1_000)).isTrue();
+        assertThat(SearchService.byEntity(new long[] {10_000, 5_000, 64_000, -1, 45_000, 6_400, 0}, 1_000)).isFalse();
         // a mid-frequency country (1,500 articles of the range) with a common word: sparse in the range, dense in it
-        assertThat(SearchService.byEntity(new long[] {10_000, 700, 15_000, -1, 45_000, 1_500, 0})).isTrue();
-        assertThat(SearchService.byEntity(new long[] {10_000, 700, 64_000, -1, 45_000, 6_400, 0})).isTrue();
+        assertThat(SearchService.byEntity(new long[] {10_000, 700, 15_000, -1, 45_000, 1_500, 0}, 1_000)).isTrue();
+        assertThat(SearchService.byEntity(new long[] {10_000, 700, 64_000, -1, 45_000, 6_400, 0}, 1_000)).isTrue();
         // a rare word in a much-named entity's range: the planner's plan (the word's small GIN entry)
-        assertThat(SearchService.byEntity(new long[] {10_000, 40, 64_000, -1, 600, 6_400, 0})).isFalse();
+        assertThat(SearchService.byEntity(new long[] {10_000, 40, 64_000, -1, 600, 6_400, 0}, 1_000)).isFalse();
         // no entity filter
-        assertThat(SearchService.byEntity(new long[] {10_000, 5_000, -1, 20_000, 45_000, -1, -1})).isFalse();
-        assertThat(SearchService.byEntity(new long[] {10_000, 5_000, -1, 20_000, 45_000})).isFalse();
+        assertThat(SearchService.byEntity(new long[] {10_000, 5_000, -1, 20_000, 45_000, -1, -1}, 1_000)).isFalse();
+        assertThat(SearchService.byEntity(new long[] {10_000, 5_000, -1, 20_000, 45_000}, 1_000)).isFalse();
     }
 }
