@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,9 +19,6 @@ import java.util.UUID;
 import org.dyad.contracts.ArticleEnriched;
 import org.dyad.testsupport.KafkaResource;
 import org.dyad.testsupport.PostgresResource;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,28 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
-class AnalystQuestionsTest {
-
-    private static final Duration CONSUMED_WITHIN = Duration.ofSeconds(60);
-
-    @Inject
-    ObjectMapper mapper;
-
-    private KafkaCompanion kafka;
-    private EnrichedArticles articles;
-    private World world;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        articles = new EnrichedArticles(kafka, mapper);
-        world = new World();
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+class AnalystQuestionsTest extends EnrichedArticlesTestBase {
 
     @Test
     void articleDetailCarriesEveryAnnotationWithOffsetsIntoTheText() {

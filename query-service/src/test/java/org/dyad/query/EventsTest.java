@@ -8,15 +8,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,9 +28,6 @@ import org.dyad.contracts.Entity;
 import org.dyad.query.World.Code;
 import org.dyad.testsupport.KafkaResource;
 import org.dyad.testsupport.PostgresResource;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,29 +39,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
-class EventsTest {
+class EventsTest extends EnrichedArticlesTestBase {
 
-    private static final Duration CONSUMED_WITHIN = Duration.ofSeconds(60);
     private static final String PROBLEM_JSON = "application/problem+json";
-
-    @Inject
-    ObjectMapper mapper;
-
-    private KafkaCompanion kafka;
-    private EnrichedArticles articles;
-    private World world;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        articles = new EnrichedArticles(kafka, mapper);
-        world = new World();
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void nearDuplicatesOfOneEventCountOnceAndIndependentReportsCorroborateIt() {

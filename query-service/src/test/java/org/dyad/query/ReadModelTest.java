@@ -4,13 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,8 +21,6 @@ import org.dyad.contracts.ArticleEnriched;
 import org.dyad.testsupport.KafkaResource;
 import org.dyad.testsupport.PostgresResource;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The read model built from articles.enriched, seen through the search and article endpoints. */
@@ -33,26 +28,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
-class ReadModelTest {
-
-    private static final Duration CONSUMED_WITHIN = Duration.ofSeconds(60);
-
-    @Inject
-    ObjectMapper mapper;
-
-    private KafkaCompanion kafka;
-    private EnrichedArticles articles;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        articles = new EnrichedArticles(kafka, mapper);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+class ReadModelTest extends EnrichedArticlesTestBase {
 
     @Test
     void enrichedArticleIsFoundBySearchWithHighlightedSnippet() {

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,9 +27,6 @@ import org.dyad.query.service.SearchQuery;
 import org.dyad.query.service.SearchService;
 import org.dyad.testsupport.KafkaResource;
 import org.dyad.testsupport.PostgresResource;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,29 +38,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
-class SearchWindowTest {
-
-    private static final Duration CONSUMED_WITHIN = Duration.ofSeconds(60);
-
-    @Inject
-    ObjectMapper mapper;
+class SearchWindowTest extends EnrichedArticlesTestBase {
 
     @Inject
     DataSource dataSource;
-
-    private KafkaCompanion kafka;
-    private EnrichedArticles articles;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        articles = new EnrichedArticles(kafka, mapper);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     /** Five articles with {@code word}, dated 1 to 5 March 2025 (index 0 oldest); the word in the title of 0 and 3. */
     private List<UUID> fiveArticles(String word) {
