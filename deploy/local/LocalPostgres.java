@@ -50,8 +50,10 @@ public final class LocalPostgres {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
-                // the LSH band index of 100k articles is ~500 MB; a bigger cache keeps its hot pages in memory
-                .setServerConfig("shared_buffers", "256MB")
+                // The LSH band index is ~360 MB at 200k articles and is probed at random keys (32 an article, and
+                // 32 inserts): with 256 MB each chunk of a batch read ~3,000 of its pages back from the OS cache and
+                // wrote dirty ones out itself; 1 GB keeps it in PostgreSQL's cache (bench/ingest/README.md).
+                .setServerConfig("shared_buffers", "1GB")
                 // Server output goes to this process's stdout, i.e. the log file ./dyad gives it.
                 .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
                 .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -14,9 +15,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.dyad.ingest.dedup.NearDuplicateDetector;
 import org.dyad.testsupport.KafkaResource;
 import org.dyad.testsupport.PostgresResource;
 import org.junit.jupiter.api.Test;
@@ -29,6 +35,9 @@ class BatchResourceTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void ndjsonBatchKeepsGoodLinesAndReportsEachBadOne() throws IOException {
@@ -171,6 +180,44 @@ class BatchResourceTest {
         String unrelated = results.get(50).get("id").asText();
         given().auth().oauth2(ArticleResourceTest.token("analyst")).when().get("/api/v1/articles/" + unrelated + "/status")
                 .then().statusCode(200).body("clusterId", equalTo(unrelated)).body("clusterSize", equalTo(1));
+    }
+
+    @Test
+    void aStoredArticleHasEachOfItsBandKeysOnceInTheHashIndexAndItsTextsUncompressed() throws Exception {
+        String article = ArticleResourceTest.randomArticle(new java.util.Random(), 400); // long enough to be toasted
+        List<JsonNode> results = batch(("{\"body\":\"" + article + "\"}\n").getBytes(StandardCharsets.UTF_8),
+                "application/x-ndjson");
+        UUID id = UUID.fromString(results.get(0).get("id").asText());
+        try (Connection c = dataSource.getConnection()) {
+            // every band key of the article, each once (the insert has no ON CONFLICT to fall back on)
+            assertThat(single(c, "select count(*) from article_band where article_id = ?", id)).isEqualTo(
+                    String.valueOf(NearDuplicateDetector.BANDS));
+            assertThat(single(c, "select count(distinct band_key) from article_band where article_id = ?", id))
+                    .isEqualTo(String.valueOf(NearDuplicateDetector.BANDS));
+            // V8: the keys are found through a hash index, and no B-tree is kept beside it
+            assertThat(single(c, "select string_agg(am.amname, ',' order by am.amname) from pg_index i "
+                    + "join pg_class x on x.oid = i.indexrelid join pg_am am on am.oid = x.relam "
+                    + "where i.indrelid = 'article_band'::regclass and cast(? as uuid) is not null", id))
+                    .isEqualTo("hash");
+            // V7: both texts out of line and not compressed (pg_column_compression is null for such a value)
+            assertThat(single(c, "select string_agg(attname || '=' || attstorage::text, ',' order by attname) "
+                    + "from pg_attribute where attrelid = 'article'::regclass and attname in ('raw_text', 'text') "
+                    + "and cast(? as uuid) is not null", id)).isEqualTo("raw_text=e,text=e");
+            assertThat(single(c, "select coalesce(pg_column_compression(raw_text), 'none') || ','"
+                    + " || coalesce(pg_column_compression(text), 'none') from article where id = ?", id))
+                    .isEqualTo("none,none");
+            assertThat(single(c, "select text from article where id = ?", id)).isEqualTo(article);
+        }
+    }
+
+    private static String single(Connection c, String sql, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).as(sql).isTrue();
+                return r.getString(1);
+            }
+        }
     }
 
     @Test
