@@ -492,12 +492,18 @@ public class IngestService {
         }
     }
 
-    static String sha256(String text) {
+    /** One digest a thread: looking SHA-256 up among the security providers for each article cost more than hashing. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static String sha256(String text) {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }
