@@ -135,7 +135,9 @@ public final class EntityLinker {
         for (Gazetteer.Match m : gazetteer.find(words)) {
             matches.add(new Gazetteer.Match(m.start() + from, m.end() + from, m.entries()));
         }
+        joinArabicArticles(tokens, tags, from, to);
         OrganisationNames.tag(tokens, tags, from, to, matches);
+        OrganisationNames.tagPlaces(tokens, tags, from, to, matches);
         List<Span> engine = engineSpans(tokens, tags, sentence, from, to);
         boolean[] absorbed = new boolean[to - from];
         absorb(matches, engine, absorbed, from);
@@ -147,12 +149,26 @@ public final class EntityLinker {
                 List<Span> refined = refine(s, inside(matches, s), words, from);
                 found.addAll(refined);
                 mark(taken, s.start - from, s.end - from);
+                // what the refined mentions leave of the engine's span (a possessive, the hyphen of "Syria-Turkey")
+                // is no longer part of a name
+                for (int i = s.start; i < s.end; i++) {
+                    boolean kept = false;
+                    for (Span r : refined) {
+                        kept |= r.start <= i && i < r.end;
+                    }
+                    if (!kept) {
+                        tags[i] = "O";
+                    }
+                }
             }
         }
         // 2. Dictionary names over tokens the engine left untagged or called MISC.
         for (Gazetteer.Match m : matches) {
             if (free(taken, absorbed, tags, m.start() - from, m.end() - from, from)) {
                 Entry e = choose(m, null);
+                if (e != null && e.kind() == Kind.NATIONALITY && regionalAdjective(words, m.start() - from)) {
+                    continue;
+                }
                 if (e != null) {
                     found.add(new Span(sentence, m.start(), m.end(), e.kind().name(), e));
                     mark(taken, m.start() - from, m.end() - from);
@@ -182,6 +198,53 @@ public final class EntityLinker {
                 out.add(s);
             }
         }
+    }
+
+    /** The Arabic article and its assimilated forms, written lower case and joined by a hyphen: "al-Assad". */
+    static final Set<String> ARABIC_ARTICLES = Set.of("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath");
+    private static final Set<String> JOINABLE = Set.of("PERSON", "ORGANIZATION", "LOCATION");
+
+    /**
+     * "Bashar al-Assad", "Jabhat al-Nusra", "Deir ez-Zor" are one name each, though the tokenizer splits the article
+     * and its hyphen off ("al", "-", "Assad") and the engine often leaves them out or splits the name in two: the
+     * article, the hyphen and the capitalised word after it take the name's tag (the one before, else the one after).
+     */
+    private static void joinArabicArticles(List<Token> tokens, String[] tags, int from, int to) {
+        for (int i = from; i + 2 < to; i++) {
+            Token article = tokens.get(i);
+            Token hyphen = tokens.get(i + 1);
+            Token word = tokens.get(i + 2);
+            if (!(ARABIC_ARTICLES.contains(article.word()) || article.word().equals("ez") || article.word().equals("es"))
+                    || !hyphen.word().equals("-") || article.end() != hyphen.start() || hyphen.end() != word.start()
+                    || !Names.isCapitalised(word.word())) {
+                continue;
+            }
+            String before = i > from ? tags[i - 1] : "O";
+            String tag = JOINABLE.contains(before) && (tags[i + 2].equals(before) || tags[i + 2].equals("O")) ? before
+                    : JOINABLE.contains(tags[i + 2]) && tags[i].equals("O") ? tags[i + 2] : null;
+            if (tag != null) {
+                tags[i] = tag;
+                tags[i + 1] = tag;
+                tags[i + 2] = tag;
+            }
+        }
+    }
+
+    /** Words that make a demonym after them a region's or a group's adjective: "Latin American", "Native American". */
+    private static final Set<String> REGION_WORDS = Set.of("Latin", "North", "South", "East", "West", "Central",
+            "Southeast", "Northeast", "Southwest", "Northwest", "Native", "Arab", "African", "Asian", "Pan", "Anglo");
+
+    /**
+     * Whether the demonym at {@code at} (sentence index) ends a regional or group adjective ("Latin American",
+     * "Central Asian", "Anglo-American") rather than naming a country's nationality: the longest dictionary match
+     * did not take the word before it, so "South Korean" is still Korean.
+     */
+    private static boolean regionalAdjective(List<String> words, int at) {
+        int before = at - 1;
+        if (before >= 1 && words.get(before).equals("-")) {
+            before--;
+        }
+        return before >= 0 && REGION_WORDS.contains(words.get(before));
     }
 
     /** Runs of one engine tag; values (DATE, MONEY, PERCENT) also split where the normalised value changes. */
@@ -259,7 +322,8 @@ public final class EntityLinker {
         }
         // Trailing possessives and stray punctuation are not part of a name.
         int end = s.end;
-        while (end > start && !hasLetterOrDigit(words.get(end - 1 - from))) {
+        while (end > start && (!hasLetterOrDigit(words.get(end - 1 - from))
+                || POSSESSIVE.contains(words.get(end - 1 - from)))) {
             end--;
         }
         if (end <= start) {
@@ -486,6 +550,19 @@ public final class EntityLinker {
                 ambiguous.add(acronym);
             }
         }
+        // an organisation named in full abbreviates itself by its initials: "Syrian Democratic Forces" ... "SDF"
+        Map<String, Span> initials = new HashMap<>();
+        for (Span s : spans) {
+            String acronym = s.type.equals("ORGANIZATION") && s.sameAs == null ? initials(s, tokens) : null;
+            if (acronym == null || defined.containsKey(acronym)) {
+                continue;
+            }
+            Span before = initials.putIfAbsent(acronym, s);
+            if (before != null && !sameName(before, s, tokens)) {
+                ambiguous.add(acronym);
+            }
+        }
+        initials.forEach(defined::putIfAbsent);
         ambiguous.forEach(defined::remove);
         if (defined.isEmpty()) {
             return;
@@ -559,9 +636,6 @@ public final class EntityLinker {
         ambiguous.forEach(names::remove);
         ambiguous.forEach(surnames::remove);
         longest = Math.max(longest, surnames.isEmpty() ? 0 : 1);
-        if (names.isEmpty()) {
-            return;
-        }
         // a surname the engine called an organisation or a place alone is the person
         for (Span s : List.copyOf(spans)) {
             if (surnameMistyped(s, surnames, tokens)) {
@@ -571,7 +645,35 @@ public final class EntityLinker {
                 spans.add(person);
             }
         }
+        // "the Commission", "the Coalition", capitalised alone, is the one organisation of the article named so
+        Map<String, Span> heads = new HashMap<>();
+        for (Span s : spans) {
+            if (!s.type.equals("ORGANIZATION") || s.length() < 2 || s.sameAs != null) {
+                continue;
+            }
+            for (int k = s.start; k < s.end; k++) {
+                String w = tokens.get(k).word();
+                if (OrganisationNames.HEADS.contains(w) && !names.containsKey(w)) {
+                    Span before = heads.putIfAbsent(w, s);
+                    if (before != null && !sameName(before, s, tokens)) {
+                        ambiguous.add("head:" + w);
+                    }
+                }
+            }
+        }
+        heads.keySet().removeIf(w -> ambiguous.contains("head:" + w));
         Span[] at = coverage(spans, tokens.size());
+        for (int k = 1; k < tokens.size(); k++) {
+            Span org = heads.get(tokens.get(k).word());
+            if (org != null && at[k] == null && "O".equals(tokens.get(k).ner())
+                    && tokens.get(k - 1).word().equalsIgnoreCase("the") && tokens.get(k - 1).sentence() == tokens.get(k).sentence()
+                    && !(org.start <= k && k < org.end) && standsAlone(tokens, k, k + 1)) {
+                Span repeat = new Span(tokens.get(k).sentence(), k, k + 1, "ORGANIZATION", null);
+                repeat.sameAs = org;
+                spans.add(repeat);
+                at[k] = repeat;
+            }
+        }
         int i = 0;
         while (i < tokens.size()) {
             int matched = 0;
@@ -678,6 +780,22 @@ public final class EntityLinker {
             b.append(tokens.get(i).word());
         }
         return b.toString();
+    }
+
+    /** The initials of a name of three or more capitalised words, particles skipped ("ISIL"), or null. */
+    private static String initials(Span s, List<Token> tokens) {
+        StringBuilder b = new StringBuilder();
+        for (int i = s.start; i < s.end; i++) {
+            String w = tokens.get(i).word();
+            if (!hasLetterOrDigit(w) || Gazetteer.PARTICLES.contains(Names.key(w))) {
+                continue;
+            }
+            if (!Character.isUpperCase(w.charAt(0))) {
+                return null;
+            }
+            b.append(w.charAt(0));
+        }
+        return b.length() >= 3 ? b.toString() : null;
     }
 
     /** "SDF", "ISIL", "DoD", "G7": two or more capitals, no more than ten characters, a capital first. */

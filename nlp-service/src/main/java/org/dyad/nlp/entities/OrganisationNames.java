@@ -29,7 +29,8 @@ final class OrganisationNames {
             "League", "Alliance", "Coalition", "Federation", "Association", "Society", "Foundation", "Fund", "Office",
             "Bureau", "Service", "Airlines", "Airways", "Railways", "Units", "Unit", "Militia", "Command",
             "Directorate", "Secretariat", "Board", "Government", "Cabinet", "Embassy", "Consulate", "Presidency",
-            "Brotherhood", "Club", "Legislature", "Treasury", "Administration");
+            "Brotherhood", "Club", "Legislature", "Treasury", "Administration", "Observatory",
+            "Network");
     /** Words that open the name after a head: "Ministry of Defence", "Committee on Foreign Relations". */
     private static final Set<String> OF = Set.of("of", "for", "on");
     /** Words that may join name words after "of": "Ministry of Trade and Industry", "Council for the Islamic ...". */
@@ -38,7 +39,7 @@ final class OrganisationNames {
     private static final Set<String> NAME_POS = Set.of("NNP", "NNPS", "JJ", "NN", "NNS", "CD");
     private static final Pattern ORDINAL = Pattern.compile("\\d+(st|nd|rd|th)");
     /** The Arabic article and its assimilated forms, written lower case before a hyphen: "al-Nusra Front". */
-    private static final Set<String> ARTICLES = Set.of("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath");
+    private static final Set<String> ARTICLES = EntityLinker.ARABIC_ARTICLES;
     private static final Set<String> TITLE_CASE_LOWER = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "for",
             "by", "and", "or", "as", "with", "from", "vs", "v", "-", "'s");
     private static final Set<String> KEPT_ENGINE_TAGS = Set.of("O", "ORGANIZATION", "LOCATION", "MISC", "ORDINAL",
@@ -76,6 +77,56 @@ final class OrganisationNames {
                 }
             }
         }
+    }
+
+    /**
+     * Words that end the name of a place when capitalised: "Anbar Province", "Euphrates River", "Sinjar Mountains",
+     * "Jordan Valley". ("City" and "County" are left out: "Manchester City", county cricket clubs.)
+     */
+    static final Set<String> PLACE_HEADS = Set.of("Province", "Governorate", "District", "Region", "Oblast",
+            "Prefecture", "River", "Valley", "Mountains", "Mountain", "Hills", "Desert", "Island", "Islands",
+            "Peninsula", "Plain", "Plains", "Plateau", "Basin", "Sea", "Strait", "Straits", "Canal", "Coast", "Lake",
+            "Bay", "Gulf", "Square");
+
+    /**
+     * Retags {@code tags[from, to)} LOCATION where a capitalised place head follows a place or proper noun the engine
+     * did not call a person, an organisation or MISC ("Anbar Province", "the Euphrates River").
+     */
+    static void tagPlaces(List<Token> tokens, String[] tags, int from, int to, List<Gazetteer.Match> matches) {
+        if (headline(tokens, from, to)) {
+            return;
+        }
+        for (int h = from + 1; h < to; h++) {
+            if (!PLACE_HEADS.contains(tokens.get(h).word()) || !(tags[h].equals("O") || tags[h].equals("LOCATION"))) {
+                continue;
+            }
+            int start = h;
+            for (int i = h - 1; i >= from; i--) {
+                Token t = tokens.get(i);
+                String pos = t.pos() == null ? "" : t.pos();
+                boolean place = tags[i].equals("LOCATION") || tags[i].equals("O") && pos.startsWith("NNP")
+                        && Character.isUpperCase(t.word().charAt(0)) && (i > from || inMatch(i, matches));
+                if (!place || PLACE_HEADS.contains(t.word()) && i < h - 1) {
+                    break;
+                }
+                start = i;
+            }
+            if (start == h || !accepted(tags, start, h + 1, matches) || anyOrganisation(start, h + 1, matches)) {
+                continue;
+            }
+            for (int i = start; i <= h; i++) {
+                tags[i] = "LOCATION";
+            }
+        }
+    }
+
+    private static boolean anyOrganisation(int start, int end, List<Gazetteer.Match> matches) {
+        for (Gazetteer.Match m : matches) {
+            if (m.start() < end && m.end() > start && m.of(Kind.ORGANIZATION) != null && m.of(Kind.LOCATION) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first word of the name ending at the head h (h itself when no name word stands before it). */

@@ -92,6 +92,45 @@ class EntityRulesTest {
         assertThat(texts(link("The/DT Syrian/JJ/MISC army/NN advanced/VBD ./."), "ORGANIZATION")).isEmpty();
     }
 
+    @Test
+    void aCapitalisedPlaceHeadIsPartOfThePlaceName() {
+        assertThat(link("Militants/NNS attacked/VBD a/DT post/NN in/IN Anbar/NNP/LOCATION Province/NNP ./."))
+                .extracting(EntityMention::type, EntityMention::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("LOCATION", "Anbar Province"));
+        assertThat(link("Boats/NNS crossed/VBD the/DT Meran/NNP River/NNP at/IN dawn/NN ./."))
+                .extracting(EntityMention::text).containsExactly("Meran River");
+        // a lower-case head, or a head after an organisation, is no place name
+        assertThat(link("Militants/NNS attacked/VBD Anbar/NNP/LOCATION province/NN ./."))
+                .extracting(EntityMention::text).containsExactly("Anbar");
+    }
+
+    @Test
+    void aDemonymEndingARegionalAdjectiveIsNoNationality() {
+        assertThat(link("Latin/NNP American/JJ leaders/NNS met/VBD ./.")).isEmpty();
+        assertThat(link("South/NNP Korean/JJ/MISC leaders/NNS met/VBD American/JJ/MISC envoys/NNS ./."))
+                .extracting(EntityMention::type).containsExactly("NATIONALITY", "NATIONALITY");
+    }
+
+    @Test
+    void anArabicArticleJoinsTheNameItBelongsTo() {
+        assertThat(link("President/NNP Bashar/NNP/PERSON al/NNP ~-/HYPH ~Assad/NNP/PERSON spoke/VBD ./."))
+                .filteredOn(x -> x.type().equals("PERSON")).extracting(EntityMention::text)
+                .containsExactly("Bashar al-Assad");
+        assertThat(link("Residents/NNS of/IN Deir/NNP/LOCATION ez/NN ~-/HYPH ~Zor/NNP fled/VBD ./."))
+                .extracting(EntityMention::text).containsExactly("Deir ez-Zor");
+    }
+
+    @Test
+    void tokensTheMentionsLeaveOfTheEnginesSpanAreNoLongerTagged() {
+        // the engine's LOCATION "Syria-Turkey" is two countries; its hyphen is part of neither
+        List<Token> tokens = linkTokens("Trucks/NNS crossed/VBD the/DT Syria/NNP/LOCATION ~-/HYPH/LOCATION "
+                + "~Turkey/NNP/LOCATION border/NN ./.");
+        assertThat(tokens).extracting(Token::ner).containsExactly("O", "O", "O", "COUNTRY", "O", "COUNTRY", "O", "O");
+        // a possessive the engine took into the name
+        assertThat(linkTokens("Turkey/NNP/LOCATION ~'s/POS/LOCATION army/NN moved/VBD ./.")).extracting(Token::ner)
+                .containsExactly("COUNTRY", "O", "O", "O", "O");
+    }
+
     // ------------------------------------------------------------ acronyms defined in the article
 
     @Test
@@ -105,6 +144,23 @@ class EntityRulesTest {
             assertThat(x.type()).isEqualTo("ORGANIZATION");
             assertThat(x.entityId()).isEqualTo("org:ocean-rescue-alliance");
         });
+    }
+
+    @Test
+    void theInitialsOfAnOrganisationNamedInTheArticleAreThatOrganisation() {
+        List<EntityMention> m = link("The/DT Northern/NNP/ORGANIZATION Water/NNP/ORGANIZATION "
+                + "Commission/NNP/ORGANIZATION raised/VBD prices/NNS ./.", "NWC/NNP/PERSON officials/NNS said/VBD so/RB ./.",
+                "The/DT Commission/NNP declined/VBD to/TO comment/VB ./.");
+        assertThat(m).filteredOn(x -> x.text().equals("NWC") || x.text().equals("Commission")).hasSize(2)
+                .allSatisfy(x -> {
+                    assertThat(x.type()).isEqualTo("ORGANIZATION");
+                    assertThat(x.entityId()).isEqualTo("org:northern-water-commission");
+                });
+        // two commissions: "the Commission" alone is neither
+        m = link("The/DT Northern/NNP/ORGANIZATION Water/NNP/ORGANIZATION Commission/NNP/ORGANIZATION and/CC "
+                + "the/DT Southern/NNP/ORGANIZATION Power/NNP/ORGANIZATION Commission/NNP/ORGANIZATION met/VBD ./.",
+                "Later/RB the/DT Commission/NNP resigned/VBD ./.");
+        assertThat(m).filteredOn(x -> x.text().equals("Commission")).isEmpty();
     }
 
     @Test
@@ -174,6 +230,14 @@ class EntityRulesTest {
      * written "~word/POS" follows the one before without a space ("al ~-/HYPH ~Nusra/NNP").
      */
     private static List<EntityMention> link(String... sentences) {
+        return linked(sentences).mentions();
+    }
+
+    private static List<Token> linkTokens(String... sentences) {
+        return linked(sentences).tokens();
+    }
+
+    private static EntityLinker.Linked linked(String... sentences) {
         StringBuilder text = new StringBuilder();
         List<Token> tokens = new ArrayList<>();
         List<Sentence> parsed = new ArrayList<>();
@@ -203,7 +267,7 @@ class EntityRulesTest {
             }
             parsed.add(new Sentence(s, start, text.length()));
         }
-        return linker.link(text.toString(), null, parsed, tokens).mentions();
+        return linker.link(text.toString(), null, parsed, tokens);
     }
 
     private static List<String> texts(List<EntityMention> mentions, String type) {
