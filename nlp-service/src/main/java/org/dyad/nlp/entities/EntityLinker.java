@@ -355,9 +355,8 @@ public final class EntityLinker {
             Entry e = choose(restMatches.get(0), s.type);
             if (e != null) {
                 // A country the engine calls an organisation ("Pakistan won the toss", "Iraq said") is still that
-                // country, used as an actor: the mention keeps the engine's type, the id is the country's.
-                String type = s.type.equals("ORGANIZATION") && e.kind() == Kind.COUNTRY ? "ORGANIZATION"
-                        : e.kind().name();
+                // country, as CoNLL's guidelines and OntoNotes' GPE have it whatever role it plays: a COUNTRY.
+                String type = e.kind().name();
                 out.add(new Span(s.sentence, start, end, type, e));
                 return out;
             }

@@ -131,6 +131,14 @@ class EntityRulesTest {
                 .containsExactly("COUNTRY", "O", "O", "O", "O");
     }
 
+    @Test
+    void aCountryTheEngineCalledAnOrganisationIsTheCountry() {
+        assertThat(link("Pakistan/NNP/ORGANIZATION won/VBD the/DT toss/NN ./.")).singleElement().satisfies(x -> {
+            assertThat(x.type()).isEqualTo("COUNTRY");
+            assertThat(x.entityId()).isEqualTo("country:PAK");
+        });
+    }
+
     // ------------------------------------------------------------ acronyms defined in the article
 
     @Test
