@@ -462,7 +462,8 @@ public final class EntityLinker {
                 Kind.PERSON, Kind.TITLE};
         } else {
             order = switch (engineType) {
-                case "PERSON" -> new Kind[] {Kind.PERSON, Kind.ORGANIZATION, Kind.TITLE};
+                // a demonym is no one's name: "Afghans", "Iraqi" the engine took for a person are nationalities
+                case "PERSON" -> new Kind[] {Kind.PERSON, Kind.ORGANIZATION, Kind.TITLE, Kind.NATIONALITY};
                 // a city the engine calls an organisation is a club or a council, not the city
                 case "ORGANIZATION" -> new Kind[] {Kind.ORGANIZATION, Kind.COUNTRY, Kind.NATIONALITY, Kind.PERSON};
                 default -> new Kind[] {Kind.COUNTRY, Kind.CITY, Kind.LOCATION, Kind.NATIONALITY, Kind.ORGANIZATION};

@@ -139,6 +139,12 @@ class EntityRulesTest {
         });
     }
 
+    @Test
+    void aDemonymTheEngineCalledAPersonIsANationality() {
+        assertThat(link("Thousands/NNS of/IN Afghans/NNPS/PERSON crossed/VBD ./.")).singleElement()
+                .satisfies(x -> assertThat(x.type()).isEqualTo("NATIONALITY"));
+    }
+
     // ------------------------------------------------------------ acronyms defined in the article
 
     @Test
