@@ -29,7 +29,8 @@ final class OrganisationNames {
             "League", "Alliance", "Coalition", "Federation", "Association", "Society", "Foundation", "Fund", "Office",
             "Bureau", "Service", "Airlines", "Airways", "Railways", "Units", "Unit", "Militia", "Command",
             "Directorate", "Secretariat", "Board", "Government", "Cabinet", "Embassy", "Consulate", "Presidency",
-            "Brotherhood", "Club", "Legislature", "Treasury", "Administration", "Observatory",
+            "Brotherhood", "Club", "Legislature", "Treasury", "Administration", "Observatory", "Fleet",
+            "Squadron", "Marines", "Academy", "Services", "Mission",
             "Network");
     /** Words that open the name after a head: "Ministry of Defence", "Committee on Foreign Relations". */
     private static final Set<String> OF = Set.of("of", "for", "on");

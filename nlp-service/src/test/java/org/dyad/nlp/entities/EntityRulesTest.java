@@ -43,6 +43,9 @@ class EntityRulesTest {
         assertThat(link("Students/NNS at/IN Kabul/NNP/LOCATION University/NNP protested/VBD ./."))
                 .extracting(EntityMention::type, EntityMention::text)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ORGANIZATION", "Kabul University"));
+        assertThat(link("Ships/NNS of/IN the/DT Black/NNP/LOCATION Sea/NNP/LOCATION Fleet/NNP sailed/VBD ./."))
+                .extracting(EntityMention::type, EntityMention::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ORGANIZATION", "Black Sea Fleet"));
     }
 
     @Test
