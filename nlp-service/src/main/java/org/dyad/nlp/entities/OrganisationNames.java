@@ -8,15 +8,18 @@ import org.dyad.nlp.pipeline.Token;
 /**
  * Organisation names recognised by their head word, the trigger-word rule of rule-based NER (MUC-era systems such as
  * FASTUS and LaSIE, GATE's ANNIE): a capitalised sequence ending in a word that names a kind of organisation
- * ("Syrian Democratic Forces", "Kabul University", "Free Syrian Army", "Turkish Airlines", "Foreign Ministry") or a
+ * ("Syrian Democratic Forces", "Kabul University", "Free Syrian Army", "Turkish Airlines") or a
  * capitalised head followed by "of"/"for"/"on" and a capitalised name ("Ministry of Defence", "Organisation for the
  * Prohibition of Chemical Weapons", "Communist Party of China") is one organisation, whatever the engine made of its
  * words: a demonym or a place inside such a name is part of the name, not a nationality or a location of its own.
  *
  * <p>Conservative by construction: the head and at least one other name word must be capitalised; nothing the engine
  * called a person is touched, nor anything it called MISC but a demonym or country (competitions, events: "Premier
- * League"); a sequence that is a known place ("West Bank", "Soviet Union") or overlaps a title ("Army Chief") is left
- * alone; sentences in capitals or in title case (headlines) are skipped. Linear in the sentence's tokens.
+ * League"); a sequence that is a known place ("West Bank", "Soviet Union"), overlaps a title ("Army Chief") or is a
+ * state institution alone ("the Foreign Ministry", left to the country that names it, see {@code institutions.tsv})
+ * is left alone, and so is "of" before a list of places; sentences in capitals or in title case (headlines) are
+ * skipped. The same class extends places by their capitalised heads ({@link #tagPlaces}). Linear in the sentence's
+ * tokens.
  */
 final class OrganisationNames {
 
