@@ -54,6 +54,8 @@ public final class EntityLinker {
         final int sentence;
         final int start;
         int end;
+        /** The earlier mention this one repeats (an acronym, a surname, the same name again): same id. */
+        Span sameAs;
         final String type;
         Entry entry;
         String id;
@@ -96,6 +98,9 @@ public final class EntityLinker {
             }
             from = to;
         }
+        definedAcronyms(spans, tokens);
+        consistentNames(spans, tokens);
+        spans.sort((a, b) -> Integer.compare(a.start, b.start));
         identify(spans, tokens);
         Map<String, List<Role>> articleRoles = roles(spans, tokens);
         List<EntityMention> mentions = new ArrayList<>(spans.size());
@@ -130,6 +135,9 @@ public final class EntityLinker {
         for (Gazetteer.Match m : gazetteer.find(words)) {
             matches.add(new Gazetteer.Match(m.start() + from, m.end() + from, m.entries()));
         }
+        joinArabicArticles(tokens, tags, from, to);
+        OrganisationNames.tag(tokens, tags, from, to, matches);
+        OrganisationNames.tagPlaces(tokens, tags, from, to, matches);
         List<Span> engine = engineSpans(tokens, tags, sentence, from, to);
         boolean[] absorbed = new boolean[to - from];
         absorb(matches, engine, absorbed, from);
@@ -141,12 +149,26 @@ public final class EntityLinker {
                 List<Span> refined = refine(s, inside(matches, s), words, from);
                 found.addAll(refined);
                 mark(taken, s.start - from, s.end - from);
+                // what the refined mentions leave of the engine's span (a possessive, the hyphen of "Syria-Turkey")
+                // is no longer part of a name
+                for (int i = s.start; i < s.end; i++) {
+                    boolean kept = false;
+                    for (Span r : refined) {
+                        kept |= r.start <= i && i < r.end;
+                    }
+                    if (!kept) {
+                        tags[i] = "O";
+                    }
+                }
             }
         }
         // 2. Dictionary names over tokens the engine left untagged or called MISC.
         for (Gazetteer.Match m : matches) {
             if (free(taken, absorbed, tags, m.start() - from, m.end() - from, from)) {
                 Entry e = choose(m, null);
+                if (e != null && e.kind() == Kind.NATIONALITY && regionalAdjective(words, m.start() - from)) {
+                    continue;
+                }
                 if (e != null) {
                     found.add(new Span(sentence, m.start(), m.end(), e.kind().name(), e));
                     mark(taken, m.start() - from, m.end() - from);
@@ -176,6 +198,53 @@ public final class EntityLinker {
                 out.add(s);
             }
         }
+    }
+
+    /** The Arabic article and its assimilated forms, written lower case and joined by a hyphen: "al-Assad". */
+    static final Set<String> ARABIC_ARTICLES = Set.of("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath");
+    private static final Set<String> JOINABLE = Set.of("PERSON", "ORGANIZATION", "LOCATION");
+
+    /**
+     * "Bashar al-Assad", "Jabhat al-Nusra", "Deir ez-Zor" are one name each, though the tokenizer splits the article
+     * and its hyphen off ("al", "-", "Assad") and the engine often leaves them out or splits the name in two: the
+     * article, the hyphen and the capitalised word after it take the name's tag (the one before, else the one after).
+     */
+    private static void joinArabicArticles(List<Token> tokens, String[] tags, int from, int to) {
+        for (int i = from; i + 2 < to; i++) {
+            Token article = tokens.get(i);
+            Token hyphen = tokens.get(i + 1);
+            Token word = tokens.get(i + 2);
+            if (!(ARABIC_ARTICLES.contains(article.word()) || article.word().equals("ez") || article.word().equals("es"))
+                    || !hyphen.word().equals("-") || article.end() != hyphen.start() || hyphen.end() != word.start()
+                    || !Names.isCapitalised(word.word())) {
+                continue;
+            }
+            String before = i > from ? tags[i - 1] : "O";
+            String tag = JOINABLE.contains(before) && (tags[i + 2].equals(before) || tags[i + 2].equals("O")) ? before
+                    : JOINABLE.contains(tags[i + 2]) && tags[i].equals("O") ? tags[i + 2] : null;
+            if (tag != null) {
+                tags[i] = tag;
+                tags[i + 1] = tag;
+                tags[i + 2] = tag;
+            }
+        }
+    }
+
+    /** Words that make a demonym after them a region's or a group's adjective: "Latin American", "Native American". */
+    private static final Set<String> REGION_WORDS = Set.of("Latin", "North", "South", "East", "West", "Central",
+            "Southeast", "Northeast", "Southwest", "Northwest", "Native", "Arab", "African", "Asian", "Pan", "Anglo");
+
+    /**
+     * Whether the demonym at {@code at} (sentence index) ends a regional or group adjective ("Latin American",
+     * "Central Asian", "Anglo-American") rather than naming a country's nationality: the longest dictionary match
+     * did not take the word before it, so "South Korean" is still Korean.
+     */
+    private static boolean regionalAdjective(List<String> words, int at) {
+        int before = at - 1;
+        if (before >= 1 && words.get(before).equals("-")) {
+            before--;
+        }
+        return before >= 0 && REGION_WORDS.contains(words.get(before));
     }
 
     /** Runs of one engine tag; values (DATE, MONEY, PERCENT) also split where the normalised value changes. */
@@ -253,7 +322,8 @@ public final class EntityLinker {
         }
         // Trailing possessives and stray punctuation are not part of a name.
         int end = s.end;
-        while (end > start && !hasLetterOrDigit(words.get(end - 1 - from))) {
+        while (end > start && (!hasLetterOrDigit(words.get(end - 1 - from))
+                || POSSESSIVE.contains(words.get(end - 1 - from)))) {
             end--;
         }
         if (end <= start) {
@@ -285,9 +355,8 @@ public final class EntityLinker {
             Entry e = choose(restMatches.get(0), s.type);
             if (e != null) {
                 // A country the engine calls an organisation ("Pakistan won the toss", "Iraq said") is still that
-                // country, used as an actor: the mention keeps the engine's type, the id is the country's.
-                String type = s.type.equals("ORGANIZATION") && e.kind() == Kind.COUNTRY ? "ORGANIZATION"
-                        : e.kind().name();
+                // country, as CoNLL's guidelines and OntoNotes' GPE have it whatever role it plays: a COUNTRY.
+                String type = e.kind().name();
                 out.add(new Span(s.sentence, start, end, type, e));
                 return out;
             }
@@ -393,7 +462,8 @@ public final class EntityLinker {
                 Kind.PERSON, Kind.TITLE};
         } else {
             order = switch (engineType) {
-                case "PERSON" -> new Kind[] {Kind.PERSON, Kind.ORGANIZATION, Kind.TITLE};
+                // a demonym is no one's name: "Afghans", "Iraqi" the engine took for a person are nationalities
+                case "PERSON" -> new Kind[] {Kind.PERSON, Kind.ORGANIZATION, Kind.TITLE, Kind.NATIONALITY};
                 // a city the engine calls an organisation is a club or a council, not the city
                 case "ORGANIZATION" -> new Kind[] {Kind.ORGANIZATION, Kind.COUNTRY, Kind.NATIONALITY, Kind.PERSON};
                 default -> new Kind[] {Kind.COUNTRY, Kind.CITY, Kind.LOCATION, Kind.NATIONALITY, Kind.ORGANIZATION};
@@ -446,11 +516,341 @@ public final class EntityLinker {
         return dictionaries.isGluedPlatforms(surface.toString());
     }
 
+    // ---------------------------------------------------------------- the article as a whole
+
+    /** Name types an acronym or a repetition can take from its first mention. */
+    private static final Set<String> REPEATED_TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION", "COUNTRY", "CITY");
+
+    /**
+     * An acronym the article defines, "the Syrian Democratic Forces (SDF)", names the same entity wherever it stands
+     * alone in that article, whatever the engine made of it there (Schwartz and Hearst 2003: the acronym's letters in
+     * order in the long form, the first one starting a word; or any acronym just after an organisation's name, as
+     * news writes foreign-language ones: "People's Protection Units (YPG)"). A dictionary name is left to the
+     * dictionary.
+     */
+    private void definedAcronyms(List<Span> spans, List<Token> tokens) {
+        Span[] at = coverage(spans, tokens.size());
+        Map<String, Span> defined = new HashMap<>();
+        Set<String> ambiguous = new java.util.HashSet<>();
+        for (Span s : List.copyOf(spans)) {
+            int p = s.end;
+            if (!REPEATED_TYPES.contains(s.type) || p + 2 >= tokens.size()
+                    || !isOpen(tokens.get(p).word()) || !isClose(tokens.get(p + 2).word())
+                    || tokens.get(p + 2).sentence() != s.sentence) {
+                continue;
+            }
+            String acronym = tokens.get(p + 1).word();
+            Span existing = at[p + 1];
+            if (!isAcronym(acronym) || existing != null && existing.entry != null
+                    || !(s.type.equals("ORGANIZATION") || abbreviates(acronym, surface(s, tokens)))) {
+                continue;
+            }
+            Span before = defined.putIfAbsent(acronym, s);
+            if (before != null && !sameName(before, s, tokens)) {
+                ambiguous.add(acronym);
+            }
+        }
+        // an organisation named in full abbreviates itself by its initials: "Syrian Democratic Forces" ... "SDF"
+        Map<String, Span> initials = new HashMap<>();
+        for (Span s : spans) {
+            String acronym = s.type.equals("ORGANIZATION") && s.sameAs == null ? initials(s, tokens) : null;
+            if (acronym == null || defined.containsKey(acronym)) {
+                continue;
+            }
+            Span before = initials.putIfAbsent(acronym, s);
+            if (before != null && !sameName(before, s, tokens)) {
+                ambiguous.add(acronym);
+            }
+        }
+        initials.forEach(defined::putIfAbsent);
+        ambiguous.forEach(defined::remove);
+        if (defined.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            Span def = defined.get(tokens.get(i).word());
+            if (def == null || def.start <= i && i < def.end) {
+                continue;
+            }
+            Span current = at[i];
+            if (current != null) {
+                if (current.sameAs == def || current.start != i || current.end != i + 1 || current.entry != null
+                        || VALUE_TAGS.contains(current.type)) {
+                    continue;
+                }
+                spans.remove(current);
+            }
+            Span repeat = new Span(tokens.get(i).sentence(), i, i + 1, def.type, null);
+            repeat.sameAs = def;
+            spans.add(repeat);
+            at[i] = repeat;
+        }
+    }
+
+    /**
+     * One sense per article for names (label consistency, Krishnan and Manning 2006): a name found once as a person,
+     * an organisation or a place is the same where the engine left the same words untagged, and a person's surname
+     * alone is that person ("Hakan Fidan ... Fidan said"), also where the engine called it an organisation or a
+     * place. Names found with two types, surnames of two people, dictionary words and words that run into a longer
+     * capitalised name are left alone.
+     */
+    private void consistentNames(List<Span> spans, List<Token> tokens) {
+        Set<String> ambiguous = new java.util.HashSet<>();
+        Map<String, Span> surnames = new HashMap<>();
+        for (Span s : spans) {
+            if (!s.type.equals("PERSON") || s.length() < 2 || s.sameAs != null || !capitalisedWords(s, tokens)) {
+                continue;
+            }
+            String last = tokens.get(s.end - 1).word();
+            if (last.length() < 2 || !gazetteer.lookup(List.of(last)).isEmpty()) {
+                continue;
+            }
+            Span before = surnames.putIfAbsent(last, s);
+            if (before != null && !sameName(before, s, tokens)) {
+                ambiguous.add(last);
+            }
+        }
+        ambiguous.forEach(surnames::remove);
+        Map<String, Span> names = new HashMap<>();
+        int longest = 0;
+        for (Span s : spans) {
+            if (!REPEATED_TYPES.contains(s.type) || s.sameAs != null || !capitalisedWords(s, tokens)
+                    || surnameMistyped(s, surnames, tokens)) {
+                continue;
+            }
+            String key = wordsOf(tokens, s.start, s.end);
+            Span before = names.putIfAbsent(key, s);
+            if (before != null && !before.type.equals(s.type)) {
+                ambiguous.add(key);
+            }
+            longest = Math.max(longest, s.length());
+        }
+        surnames.forEach((last, full) -> {
+            Span alone = names.get(last);
+            if (alone != null && !alone.type.equals("PERSON")) {
+                ambiguous.add(last);
+            } else if (alone == null) {
+                names.put(last, full);
+            }
+        });
+        ambiguous.forEach(names::remove);
+        ambiguous.forEach(surnames::remove);
+        longest = Math.max(longest, surnames.isEmpty() ? 0 : 1);
+        // a surname the engine called an organisation or a place alone is the person
+        for (Span s : List.copyOf(spans)) {
+            if (surnameMistyped(s, surnames, tokens)) {
+                spans.remove(s);
+                Span person = new Span(s.sentence, s.start, s.end, "PERSON", null);
+                person.sameAs = surnames.get(tokens.get(s.start).word());
+                spans.add(person);
+            }
+        }
+        // "the Commission", "the Coalition", capitalised alone, is the one organisation of the article named so
+        Map<String, Span> heads = new HashMap<>();
+        for (Span s : spans) {
+            if (!s.type.equals("ORGANIZATION") || s.length() < 2 || s.sameAs != null) {
+                continue;
+            }
+            for (int k = s.start; k < s.end; k++) {
+                String w = tokens.get(k).word();
+                if (OrganisationNames.HEADS.contains(w) && !names.containsKey(w)) {
+                    Span before = heads.putIfAbsent(w, s);
+                    if (before != null && !sameName(before, s, tokens)) {
+                        ambiguous.add("head:" + w);
+                    }
+                }
+            }
+        }
+        heads.keySet().removeIf(w -> ambiguous.contains("head:" + w));
+        Span[] at = coverage(spans, tokens.size());
+        for (int k = 1; k < tokens.size(); k++) {
+            Span org = heads.get(tokens.get(k).word());
+            if (org != null && at[k] == null && "O".equals(tokens.get(k).ner())
+                    && tokens.get(k - 1).word().equalsIgnoreCase("the") && tokens.get(k - 1).sentence() == tokens.get(k).sentence()
+                    && !(org.start <= k && k < org.end) && standsAlone(tokens, k, k + 1)) {
+                Span repeat = new Span(tokens.get(k).sentence(), k, k + 1, "ORGANIZATION", null);
+                repeat.sameAs = org;
+                spans.add(repeat);
+                at[k] = repeat;
+            }
+        }
+        int i = 0;
+        while (i < tokens.size()) {
+            int matched = 0;
+            if (at[i] == null && "O".equals(tokens.get(i).ner() == null ? "O" : tokens.get(i).ner())) {
+                int sentence = tokens.get(i).sentence();
+                for (int len = longest; len >= 1 && matched == 0; len--) {
+                    int end = i + len;
+                    if (end > tokens.size() || tokens.get(end - 1).sentence() != sentence || !untagged(at, tokens, i, end)) {
+                        continue;
+                    }
+                    Span source = names.get(wordsOf(tokens, i, end));
+                    if (source != null && standsAlone(tokens, i, end)) {
+                        Span repeat = new Span(sentence, i, end, source.type, null);
+                        repeat.sameAs = source;
+                        spans.add(repeat);
+                        for (int k = i; k < end; k++) {
+                            at[k] = repeat;
+                        }
+                        matched = len;
+                    }
+                }
+            }
+            i += Math.max(1, matched);
+        }
+    }
+
+    private static boolean surnameMistyped(Span s, Map<String, Span> surnames, List<Token> tokens) {
+        return s.length() == 1 && s.entry == null && s.sameAs == null && s.institution == null
+                && (s.type.equals("ORGANIZATION") || s.type.equals("LOCATION"))
+                && surnames.containsKey(tokens.get(s.start).word());
+    }
+
+    private static Span[] coverage(List<Span> spans, int size) {
+        Span[] at = new Span[size];
+        for (Span s : spans) {
+            for (int i = s.start; i < s.end; i++) {
+                at[i] = s;
+            }
+        }
+        return at;
+    }
+
+    private static boolean untagged(Span[] at, List<Token> tokens, int start, int end) {
+        for (int i = start; i < end; i++) {
+            String ner = tokens.get(i).ner();
+            if (at[i] != null || ner != null && !ner.equals("O")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the words {@code [start, end)} are a name of their own, not the start or end of a longer capitalised one
+     * ("Washington" in "Washington Post"); a single word opening a sentence must be a proper noun.
+     */
+    private static boolean standsAlone(List<Token> tokens, int start, int end) {
+        int sentence = tokens.get(start).sentence();
+        boolean opens = start == 0 || tokens.get(start - 1).sentence() != sentence;
+        if (!opens) {
+            Token before = tokens.get(start - 1);
+            boolean beforeOpens = start - 1 == 0 || tokens.get(start - 2).sentence() != sentence;
+            if (Names.isCapitalised(before.word()) && hasLetterOrDigit(before.word())
+                    && !(beforeOpens && !String.valueOf(before.pos()).startsWith("NNP"))) {
+                return false;
+            }
+        } else if (end - start == 1 && !String.valueOf(tokens.get(start).pos()).startsWith("NNP")) {
+            return false;
+        }
+        if (end < tokens.size() && tokens.get(end).sentence() == sentence) {
+            String after = tokens.get(end).word();
+            if (Names.isCapitalised(after) && hasLetterOrDigit(after)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean capitalisedWords(Span s, List<Token> tokens) {
+        boolean letters = false;
+        for (int i = s.start; i < s.end; i++) {
+            String w = tokens.get(i).word();
+            if (!hasLetterOrDigit(w)) {
+                continue;
+            }
+            if (!Names.isCapitalised(w) && !Gazetteer.PARTICLES.contains(Names.key(w))) {
+                return false;
+            }
+            letters = true;
+        }
+        return letters;
+    }
+
+    private static boolean sameName(Span a, Span b, List<Token> tokens) {
+        return wordsOf(tokens, a.start, a.end).equals(wordsOf(tokens, b.start, b.end));
+    }
+
+    private static String wordsOf(List<Token> tokens, int start, int end) {
+        StringBuilder b = new StringBuilder();
+        for (int i = start; i < end; i++) {
+            if (i > start) {
+                b.append(' ');
+            }
+            b.append(tokens.get(i).word());
+        }
+        return b.toString();
+    }
+
+    /** The initials of a name of three or more capitalised words, particles skipped ("ISIL"), or null. */
+    private static String initials(Span s, List<Token> tokens) {
+        StringBuilder b = new StringBuilder();
+        for (int i = s.start; i < s.end; i++) {
+            String w = tokens.get(i).word();
+            if (!hasLetterOrDigit(w) || Gazetteer.PARTICLES.contains(Names.key(w))) {
+                continue;
+            }
+            if (!Character.isUpperCase(w.charAt(0))) {
+                return null;
+            }
+            b.append(w.charAt(0));
+        }
+        return b.length() >= 3 ? b.toString() : null;
+    }
+
+    /** "SDF", "ISIL", "DoD", "G7": two or more capitals, no more than ten characters, a capital first. */
+    static boolean isAcronym(String w) {
+        if (w.length() < 2 || w.length() > 10 || !Character.isUpperCase(w.charAt(0))) {
+            return false;
+        }
+        int upper = 0;
+        int letters = 0;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (Character.isUpperCase(c)) {
+                upper++;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+            } else if (!Character.isDigit(c) && c != '-' && c != '&' && c != '.') {
+                return false;
+            }
+        }
+        return upper >= 2 && upper * 2 >= letters;
+    }
+
+    /**
+     * Schwartz and Hearst's test: the short form's letters and digits appear in the long form in order, from the
+     * right, and its first one starts a word of the long form.
+     */
+    static boolean abbreviates(String shortForm, String longForm) {
+        String s = shortForm.toLowerCase(Locale.ROOT);
+        String l = longForm.toLowerCase(Locale.ROOT);
+        int li = l.length() - 1;
+        for (int si = s.length() - 1; si >= 0; si--) {
+            char c = s.charAt(si);
+            if (!Character.isLetterOrDigit(c)) {
+                continue;
+            }
+            while (li >= 0 && (l.charAt(li) != c || si == 0 && li > 0 && Character.isLetterOrDigit(l.charAt(li - 1)))) {
+                li--;
+            }
+            if (li < 0) {
+                return false;
+            }
+            li--;
+        }
+        return true;
+    }
+
     // ---------------------------------------------------------------- ids and grouping
 
     /** Gives every span its id and canonical name; a person's partial name takes the one full name it is part of. */
     private void identify(List<Span> spans, List<Token> tokens) {
         for (Span s : spans) {
+            if (s.sameAs != null) {
+                continue;
+            }
             String surface = surface(s, tokens);
             if (s.entry != null) {
                 s.id = s.entry.id();
@@ -476,6 +876,7 @@ public final class EntityLinker {
                 s.name = surface;
             }
         }
+        resolveRepeats(spans);
         // Full names of people in this article, by their words: "Hakan Fidan" → person:hakan-fidan.
         List<Span> people = spans.stream().filter(s -> s.type.equals("PERSON")).toList();
         for (Span p : people) {
@@ -496,6 +897,22 @@ public final class EntityLinker {
                 p.name = target.name;
                 p.entry = target.entry;
                 p.country = target.country;
+            }
+        }
+        resolveRepeats(spans);
+    }
+
+    private static void resolveRepeats(List<Span> spans) {
+        for (Span s : spans) {
+            if (s.sameAs != null) {
+                Span source = s.sameAs;
+                while (source.sameAs != null && source.sameAs != source) {
+                    source = source.sameAs;
+                }
+                s.id = source.id;
+                s.name = source.name;
+                s.entry = source.entry;
+                s.country = source.country;
             }
         }
     }
