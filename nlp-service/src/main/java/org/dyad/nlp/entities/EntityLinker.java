@@ -3,6 +3,7 @@ package org.dyad.nlp.entities;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -202,6 +203,9 @@ public final class EntityLinker {
 
     /** The Arabic article and its assimilated forms, written lower case and joined by a hyphen: "al-Assad". */
     static final Set<String> ARABIC_ARTICLES = Set.of("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ath");
+    /** The articles joined to a name here: also the "ez"/"es" of place names ("Deir ez-Zor"). */
+    private static final Set<String> JOINED_ARTICLES = java.util.stream.Stream.concat(ARABIC_ARTICLES.stream(),
+            java.util.stream.Stream.of("ez", "es")).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> JOINABLE = Set.of("PERSON", "ORGANIZATION", "LOCATION");
 
     /**
@@ -214,7 +218,7 @@ public final class EntityLinker {
             Token article = tokens.get(i);
             Token hyphen = tokens.get(i + 1);
             Token word = tokens.get(i + 2);
-            if (!(ARABIC_ARTICLES.contains(article.word()) || article.word().equals("ez") || article.word().equals("es"))
+            if (!JOINED_ARTICLES.contains(article.word())
                     || !hyphen.word().equals("-") || article.end() != hyphen.start() || hyphen.end() != word.start()
                     || !Names.isCapitalised(word.word())) {
                 continue;
@@ -531,7 +535,7 @@ public final class EntityLinker {
     private void definedAcronyms(List<Span> spans, List<Token> tokens) {
         Span[] at = coverage(spans, tokens.size());
         Map<String, Span> defined = new HashMap<>();
-        Set<String> ambiguous = new java.util.HashSet<>();
+        Set<String> ambiguous = new HashSet<>();
         for (Span s : List.copyOf(spans)) {
             int p = s.end;
             if (!REPEATED_TYPES.contains(s.type) || p + 2 >= tokens.size()
@@ -595,7 +599,7 @@ public final class EntityLinker {
      * capitalised name are left alone.
      */
     private void consistentNames(List<Span> spans, List<Token> tokens) {
-        Set<String> ambiguous = new java.util.HashSet<>();
+        Set<String> ambiguous = new HashSet<>();
         Map<String, Span> surnames = new HashMap<>();
         for (Span s : spans) {
             if (!s.type.equals("PERSON") || s.length() < 2 || s.sameAs != null || !capitalisedWords(s, tokens)) {

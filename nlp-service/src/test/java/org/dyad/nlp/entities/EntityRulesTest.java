@@ -29,23 +29,19 @@ class EntityRulesTest {
 
     @Test
     void aCapitalisedSequenceEndingInAnOrganisationHeadIsOneOrganisationDemonymIncluded() {
-        List<EntityMention> m = link("The/DT Syrian/JJ/MISC Democratic/NNP Forces/NNPS said/VBD it/PRP had/VBD "
-                + "taken/VBN the/DT village/NN ./.");
-        assertThat(m).extracting(EntityMention::type, EntityMention::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ORGANIZATION", "Syrian Democratic Forces"));
-        assertThat(link("Flights/NNS of/IN Turkish/JJ/MISC Airlines/NNPS were/VBD cancelled/VBN ./."))
-                .extracting(EntityMention::type, EntityMention::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ORGANIZATION", "Turkish Airlines"));
+        assertOnlyMention(link("The/DT Syrian/JJ/MISC Democratic/NNP Forces/NNPS said/VBD it/PRP had/VBD "
+                + "taken/VBN the/DT village/NN ./."), "ORGANIZATION", "Syrian Democratic Forces");
+        assertOnlyMention(link("Flights/NNS of/IN Turkish/JJ/MISC Airlines/NNPS were/VBD cancelled/VBN ./."),
+                "ORGANIZATION", "Turkish Airlines");
     }
 
     @Test
     void aPlaceBeforeTheHeadIsPartOfTheName() {
-        assertThat(link("Students/NNS at/IN Kabul/NNP/LOCATION University/NNP protested/VBD ./."))
-                .extracting(EntityMention::type, EntityMention::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ORGANIZATION", "Kabul University"));
-        assertThat(link("Ships/NNS of/IN the/DT Black/NNP/LOCATION Sea/NNP/LOCATION Fleet/NNP sailed/VBD ./."))
-                .extracting(EntityMention::type, EntityMention::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ORGANIZATION", "Black Sea Fleet"));
+        assertOnlyMention(link("Students/NNS at/IN Kabul/NNP/LOCATION University/NNP protested/VBD ./."),
+                "ORGANIZATION", "Kabul University");
+        assertOnlyMention(link("Ships/NNS of/IN the/DT Black/NNP/LOCATION Sea/NNP/LOCATION Fleet/NNP "
+                + "sailed/VBD ./."),
+                "ORGANIZATION", "Black Sea Fleet");
     }
 
     @Test
@@ -97,9 +93,8 @@ class EntityRulesTest {
 
     @Test
     void aCapitalisedPlaceHeadIsPartOfThePlaceName() {
-        assertThat(link("Militants/NNS attacked/VBD a/DT post/NN in/IN Anbar/NNP/LOCATION Province/NNP ./."))
-                .extracting(EntityMention::type, EntityMention::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("LOCATION", "Anbar Province"));
+        assertOnlyMention(link("Militants/NNS attacked/VBD a/DT post/NN in/IN Anbar/NNP/LOCATION Province/NNP ./."),
+                "LOCATION", "Anbar Province");
         assertThat(link("Boats/NNS crossed/VBD the/DT Meran/NNP River/NNP at/IN dawn/NN ./."))
                 .extracting(EntityMention::text).containsExactly("Meran River");
         // a lower-case head, or a head after an organisation, is no place name
@@ -285,6 +280,12 @@ class EntityRulesTest {
             parsed.add(new Sentence(s, start, text.length()));
         }
         return linker.link(text.toString(), null, parsed, tokens);
+    }
+
+    /** The sentence gives exactly one mention, of this type and text. */
+    private static void assertOnlyMention(List<EntityMention> mentions, String type, String text) {
+        assertThat(mentions).extracting(EntityMention::type, EntityMention::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(type, text));
     }
 
     private static List<String> texts(List<EntityMention> mentions, String type) {
