@@ -229,11 +229,13 @@ public class NearDuplicateBench {
                         .map(k -> eval.countsA(k, detector.threshold())).reduce(new Counts(0, 0, 0), Counts::plus).recall());
 
         // Shingle size and banding alternatives, all on the same documents.
-        System.out.println("\n== shingle size k (n=128, 32x4): threshold by the same rule, its figures on A, "
+        System.out.println("\n== shingle size k (n=" + detector.signatureLength() + ", " + detector.bands() + "x"
+                + detector.rows() + "): threshold by the same rule, its figures on A, "
                 + "and the highest estimate of a negative pair ==");
         System.out.printf("%3s %6s %6s %6s %6s %8s%n", "k", "t", "P", "R", "F1", "max-neg");
         for (int k : new int[] {3, 4, 5, 6, 7}) {
-            Evaluation e = Evaluation.run(new NearDuplicateDetector(k, 32, 4, 0.5, NearDuplicateDetector.SEED), docs);
+            Evaluation e = Evaluation.run(new NearDuplicateDetector(k, detector.signatureLength(), detector.bands(),
+                    detector.rows(), 0.5, NearDuplicateDetector.SEED), docs);
             double bestT = Double.NaN;
             Counts best = null;
             for (double t : SWEEP) {
@@ -258,6 +260,16 @@ public class NearDuplicateBench {
             NearDuplicateDetector d = new NearDuplicateDetector(detector.shingleWords(), br[0], br[1], detector.threshold(), NearDuplicateDetector.SEED);
             Evaluation e = Evaluation.run(d, docs);
             System.out.printf(Locale.ROOT, "%10s %5d %12.3f %16.3f %10d%n", br[0] + " x " + br[1], br[0] * br[1],
+                    Math.pow(1.0 / br[0], 1.0 / br[1]), e.candidateRecallAboveThreshold(d.threshold()), e.negativeCandidates);
+        }
+        System.out.printf(Locale.ROOT, "%n== fewer bands over the same %d-value signature (the estimate keeps all of them; "
+                + "each band is a stored row an article and an index probe a look-up) ==%n", detector.signatureLength());
+        System.out.printf("%10s %5s %12s %16s %10s%n", "b x r", "rows", "S-midpoint", "recall(est>=t)", "neg-cands");
+        for (int[] br : new int[][] {{32, 4}, {24, 4}, {24, 3}, {20, 3}, {16, 3}, {12, 3}, {16, 2}, {12, 2}}) {
+            NearDuplicateDetector d = new NearDuplicateDetector(detector.shingleWords(), detector.signatureLength(), br[0],
+                    br[1], detector.threshold(), NearDuplicateDetector.SEED);
+            Evaluation e = Evaluation.run(d, docs);
+            System.out.printf(Locale.ROOT, "%10s %5d %12.3f %16.3f %10d%n", br[0] + " x " + br[1], br[0],
                     Math.pow(1.0 / br[0], 1.0 / br[1]), e.candidateRecallAboveThreshold(d.threshold()), e.negativeCandidates);
         }
 

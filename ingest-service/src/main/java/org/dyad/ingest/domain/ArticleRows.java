@@ -1,6 +1,7 @@
 package org.dyad.ingest.domain;
 
-import java.sql.Array;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.dyad.ingest.dedup.NearDuplicateDetector;
+import org.postgresql.PGConnection;
 
 /**
  * Set-at-a-time SQL for storing a chunk of new articles: the look-ups take one array parameter for the whole
@@ -25,6 +28,9 @@ import java.util.UUID;
  * fixed, so the server and the driver prepare each once. Runs on the connection of the caller's transaction.
  */
 public final class ArticleRows {
+
+    /** An article's band rows as COPY text: a key (up to 20 characters), a tab, a 36-character id, a newline each. */
+    private static final int BAND_ROW_CHARS = NearDuplicateDetector.BANDS * 59;
 
     private ArticleRows() {
     }
@@ -180,28 +186,39 @@ public final class ArticleRows {
             }
             s.executeBatch();
         }
-        List<UUID> owners = new ArrayList<>();
-        List<Long> keys = new ArrayList<>();
+        StringBuilder rows = new StringBuilder(articles.size() * BAND_ROW_CHARS);
         for (int i = 0; i < articles.size(); i++) {
-            // an article's keys once each (two bands giving one 64-bit key is all but impossible, but would
-            // break the primary key): the article is new, so no stored row can hold its id, and a plain insert
-            // needs no ON CONFLICT, whose speculative insertion cost an extra index probe and WAL record a key
-            for (long key : Arrays.stream(bands.get(i)).distinct().toArray()) {
-                owners.add(articles.get(i).id);
-                keys.add(key);
-            }
+            appendBandRows(rows, articles.get(i).id, bands.get(i));
         }
-        if (!keys.isEmpty()) {
-            try (PreparedStatement s = c.prepareStatement("insert into article_band (band_key, article_id) "
-                    + "select * from unnest(?::bigint[], ?::uuid[])")) {
-                Array keyArray = c.createArrayOf("bigint", keys.toArray());
-                Array ownerArray = c.createArrayOf("uuid", owners.toArray());
-                s.setArray(1, keyArray);
-                s.setArray(2, ownerArray);
-                s.executeUpdate();
-            }
-        }
+        copyBandRows(c, rows);
         insertOutbox(c, outbox);
+    }
+
+    /**
+     * Appends an article's band keys as rows of COPY text, each key once (two bands giving one 64-bit key is all but
+     * impossible): the article is new, so no stored row can hold its id, and the rows need no uniqueness check.
+     */
+    public static void appendBandRows(StringBuilder rows, UUID article, long[] keys) {
+        String owner = article.toString();
+        for (long key : Arrays.stream(keys).distinct().toArray()) {
+            rows.append(key).append('\t').append(owner).append('\n');
+        }
+    }
+
+    /**
+     * Writes band rows with COPY rather than INSERT ... SELECT unnest(...): the server inserts them in multi-row
+     * batches (one WAL record a page instead of one a row: 25 % less WAL, bench/ingest) and parses no array literal.
+     */
+    public static void copyBandRows(Connection c, CharSequence rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy article_band (band_key, article_id) from stdin",
+                    new StringReader(rows.toString()));
+        } catch (IOException e) {
+            throw new SQLException("could not copy band keys: " + e.getMessage(), e);
+        }
     }
 
     /** Inserts outbox rows (one JDBC batch). */
