@@ -50,8 +50,9 @@ public final class EntityLinker {
      * What the entity layer made of one parse: the tokens retagged, the mentions and the canonical entities.
      *
      * @param nominal the nominal mentions among {@code mentions} (a state body named by a demonym or a country and a
-     *        common noun, "Iraqi forces"), each with the name inside it as the mention it would be alone ("Iraqi",
-     *        NATIONALITY); empty when there are none
+     *        common noun, "Iraqi forces"), each with the name that gives its country as the mention it would be
+     *        alone: inside it ("Iraqi", NATIONALITY) or before it ("Syria" of "Syria's government"); empty when
+     *        there are none
      */
     public record Linked(List<Token> tokens, List<EntityMention> mentions, List<Entity> entities,
             Map<EntityMention, EntityMention> nominal) {
@@ -73,9 +74,11 @@ public final class EntityLinker {
         /** The state institution this organisation is, waiting for the country that names it. */
         Entry institution;
         boolean needsCountry;
-        /** A nominal mention: the demonym or country {@code [start, nameEnd)} (a {@code nameType} of
-         *  {@code nameEntry}) and a lower-case head naming one of its state bodies ("Iraqi forces"). */
+        /** A nominal mention: a lower-case head naming a state body of the demonym or country {@code [nameStart,
+         *  nameEnd)} (a {@code nameType} of {@code nameEntry}), inside the span ("Iraqi forces") or before it, with a
+         *  possessive ("Syria's government"). */
         boolean nominal;
+        int nameStart;
         int nameEnd;
         String nameType;
         Entry nameEntry;
@@ -126,9 +129,10 @@ public final class EntityLinker {
             EntityMention mention = new EntityMention(s.id, s.name, s.type, s.aliasText, start, end, s.sentence);
             mentions.add(mention);
             if (s.nominal) {
+                int nameStart = tokens.get(s.nameStart).start();
                 int nameEnd = tokens.get(s.nameEnd - 1).end();
                 nominal.put(mention, new EntityMention(s.nameEntry.id(), s.nameEntry.name(), s.nameType,
-                        text.substring(start, nameEnd), start, nameEnd, s.sentence));
+                        text.substring(nameStart, nameEnd), nameStart, nameEnd, s.sentence));
             }
             for (int i = s.start; i < s.end; i++) {
                 tags[i] = s.type;
@@ -210,7 +214,7 @@ public final class EntityLinker {
             }
         }
         found.sort((a, b) -> Integer.compare(a.start, b.start));
-        nominalStateBodies(found, tokens, matches, from, to);
+        nominalStateBodies(found, tokens, tags, matches, from, to);
         nameInstitutions(found, tokens);
         for (Span s : found) {
             if (dropped(s, tokens, furniture)) {
@@ -468,12 +472,14 @@ public final class EntityLinker {
      * A state body named by a demonym or a country and a lower-case head ("the Syrian government", "Iraqi forces",
      * "the US military", see {@link Dictionaries#stateBody}) is a nominal mention of that country's organisation, the
      * one "the Syrian Army" names when capitalised: ORGANIZATION {@code org:SYR-government}, its country SYR, over the
-     * demonym and the head (ACE annotates such mentions as ORG mentions of their head; the article stays outside). The
-     * head must end the noun phrase: "Iraqi army officers", "the Turkish military operation" are not the body, and
-     * a demonym joined to a word before it ("pro-Syrian") or ending a regional adjective is no country's.
+     * demonym and the head (ACE annotates such mentions as ORG mentions of their head; the article stays outside).
+     * After a country's possessive ("Syria's government") the head alone is the mention and the country stays its
+     * own, as for "Pakistan's Foreign Office". The head must end the noun phrase: "Iraqi army officers", "the
+     * Turkish military operation" are not the body, and a demonym joined to a word before it ("pro-Syrian") or
+     * ending a regional adjective is no country's.
      */
-    private void nominalStateBodies(List<Span> found, List<Token> tokens, List<Gazetteer.Match> matches, int from,
-            int to) {
+    private void nominalStateBodies(List<Span> found, List<Token> tokens, String[] tags, List<Gazetteer.Match> matches,
+            int from, int to) {
         for (int i = 0; i < found.size(); i++) {
             Span s = found.get(i);
             int nameEnd;
@@ -499,12 +505,16 @@ public final class EntityLinker {
             if (country == null || s.start > from && joinedBefore(tokens, s.start)) {
                 continue;
             }
-            int limit = s.type.equals("ORGANIZATION") ? s.end : i + 1 < found.size() ? found.get(i + 1).start : to;
+            boolean engineSpan = s.type.equals("ORGANIZATION");
+            boolean possessive = s.type.equals("COUNTRY") && nameEnd + 1 < to
+                    && POSSESSIVE.contains(tokens.get(nameEnd).word()) && tags[nameEnd].equals("O");
+            int headStart = possessive ? nameEnd + 1 : nameEnd;
+            int limit = engineSpan ? s.end : i + 1 < found.size() ? found.get(i + 1).start : to;
             int headEnd = -1;
             Entry institution = null;
-            for (int end = Math.min(limit, nameEnd + dictionaries.longestStateBody()); end > nameEnd; end--) {
-                if (lowerCaseWords(tokens, nameEnd, end, s.type.equals("ORGANIZATION"))) {
-                    Entry e = dictionaries.stateBody(wordList(tokens, nameEnd, end));
+            for (int end = Math.min(limit, headStart + dictionaries.longestStateBody()); end > headStart; end--) {
+                if (lowerCaseWords(tokens, tags, headStart, end, engineSpan)) {
+                    Entry e = dictionaries.stateBody(wordList(tokens, headStart, end));
                     if (e != null) {
                         headEnd = end;
                         institution = e;
@@ -512,20 +522,24 @@ public final class EntityLinker {
                     }
                 }
             }
-            if (institution == null || s.type.equals("ORGANIZATION") && headEnd != s.end
-                    || !endsNounPhrase(tokens, headEnd, to)) {
+            if (institution == null || engineSpan && headEnd != s.end || !endsNounPhrase(tokens, headEnd, to)) {
                 continue;
             }
             String iso3 = country.country();
-            Span body = new Span(s.sentence, s.start, headEnd, "ORGANIZATION",
+            Span body = new Span(s.sentence, possessive ? headStart : s.start, headEnd, "ORGANIZATION",
                     new Entry(Kind.ORGANIZATION, "org:" + iso3 + "-" + Names.slug(institution.name()),
                             country.name() + " " + institution.name(), iso3));
             body.country = iso3;
             body.nominal = true;
+            body.nameStart = s.start;
             body.nameEnd = nameEnd;
             body.nameType = nameType;
             body.nameEntry = name;
-            found.set(i, body);
+            if (possessive) {
+                found.add(++i, body);
+            } else {
+                found.set(i, body);
+            }
         }
     }
 
@@ -545,12 +559,10 @@ public final class EntityLinker {
     }
 
     /** Whether {@code [start, end)} are lower-case words the engine left untagged (or, inside its span, any tag). */
-    private static boolean lowerCaseWords(List<Token> tokens, int start, int end, boolean engineSpan) {
+    private static boolean lowerCaseWords(List<Token> tokens, String[] tags, int start, int end, boolean engineSpan) {
         for (int i = start; i < end; i++) {
-            Token t = tokens.get(i);
-            String w = t.word();
-            if (w.isEmpty() || !Character.isLowerCase(w.charAt(0)) || !engineSpan && t.ner() != null
-                    && !t.ner().equals("O")) {
+            String w = tokens.get(i).word();
+            if (w.isEmpty() || !Character.isLowerCase(w.charAt(0)) || !engineSpan && !tags[i].equals("O")) {
                 return false;
             }
         }

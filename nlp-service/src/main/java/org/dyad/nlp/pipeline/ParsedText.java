@@ -18,8 +18,9 @@ import org.dyad.contracts.Sentence;
  * @param mentions the entity mentions kept (no pronouns, no boilerplate), each with its canonical id
  * @param entities the canonical entities, one per distinct id
  * @param nominal the nominal mentions among {@code mentions} (a state body named by a demonym or a country and a
- *        common noun: "Iraqi forces", "the Syrian government"), each with the name inside it as the mention it would
- *        be alone ("Iraqi", NATIONALITY); the others are names
+ *        common noun: "Iraqi forces", "the Syrian government"), each with the name that gives its country as the
+ *        mention it would be alone: inside it ("Iraqi", NATIONALITY) or before it ("Syria" of "Syria's
+ *        government"); the others are names
  */
 public record ParsedText(String text, LocalDate publishedAt, List<Sentence> sentences, List<Token> tokens,
         List<EntityMention> mentions, List<Entity> entities, Map<EntityMention, EntityMention> nominal) {

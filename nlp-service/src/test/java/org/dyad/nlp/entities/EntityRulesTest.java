@@ -127,7 +127,7 @@ class EntityRulesTest {
                 + "~Turkey/NNP/LOCATION border/NN ./.");
         assertThat(tokens).extracting(Token::ner).containsExactly("O", "O", "O", "COUNTRY", "O", "COUNTRY", "O", "O");
         // a possessive the engine took into the name
-        assertThat(linkTokens("Turkey/NNP/LOCATION ~'s/POS/LOCATION army/NN moved/VBD ./.")).extracting(Token::ner)
+        assertThat(linkTokens("Turkey/NNP/LOCATION ~'s/POS/LOCATION economy/NN grew/VBD ./.")).extracting(Token::ner)
                 .containsExactly("COUNTRY", "O", "O", "O", "O");
     }
 
@@ -273,6 +273,13 @@ class EntityRulesTest {
                 .satisfies(m -> assertThat(m.entityId()).isEqualTo("org:AFG-security-forces"));
         assertThat(link("The/DT Turkish/JJ/MISC foreign/JJ ministry/NN issued/VBD a/DT statement/NN ./."))
                 .singleElement().satisfies(m -> assertThat(m.entityId()).isEqualTo("org:TUR-foreign-ministry"));
+        // after a country's possessive the head alone, the country its own mention ("Pakistan's Foreign Office")
+        EntityLinker.Linked possessive = linked("Syria/NNP/LOCATION 's/POS/LOCATION government/NN denied/VBD it/PRP ./.");
+        assertThat(possessive.mentions()).extracting(EntityMention::entityId, EntityMention::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("country:SYR", "Syria"),
+                org.assertj.core.groups.Tuple.tuple("org:SYR-government", "government"));
+        assertThat(possessive.nominal()).containsOnlyKeys(possessive.mentions().get(1));
+        assertThat(possessive.nominal().get(possessive.mentions().get(1)).text()).isEqualTo("Syria");
         // what the engine took for a name is read the same way
         assertThat(link("The/DT Iranian/JJ/ORGANIZATION regime/NN/ORGANIZATION denied/VBD it/PRP ./."))
                 .singleElement().satisfies(m -> assertThat(m.entityId()).isEqualTo("org:IRN-government"))
