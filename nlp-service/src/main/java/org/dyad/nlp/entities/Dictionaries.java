@@ -113,8 +113,11 @@ public final class Dictionaries {
             Map.entry("troops", "Armed Forces"), Map.entry("military forces", "Armed Forces"),
             Map.entry("government forces", "Armed Forces"), Map.entry("government troops", "Armed Forces"),
             Map.entry("regime", "Government"), Map.entry("authorities", "Government"),
-            Map.entry("police force", "Police"), Map.entry("police forces", "Police"),
-            Map.entry("intelligence services", "Intelligence"));
+            Map.entry("regime forces", "Armed Forces"), Map.entry("regime troops", "Armed Forces"),
+            Map.entry("national army", "Army"), Map.entry("police force", "Police"),
+            Map.entry("police forces", "Police"), Map.entry("federal police", "Police"),
+            Map.entry("national police", "Police"), Map.entry("border police", "Police"),
+            Map.entry("intelligence services", "Intelligence"), Map.entry("security services", "Intelligence"));
 
     /** Whether a sentence is page furniture ("Follow us on ..."), none of whose names are news. */
     public boolean isBoilerplateSentence(String sentence) {

@@ -273,6 +273,9 @@ class EntityRulesTest {
                 .satisfies(m -> assertThat(m.entityId()).isEqualTo("org:AFG-security-forces"));
         assertThat(link("The/DT Turkish/JJ/MISC foreign/JJ ministry/NN issued/VBD a/DT statement/NN ./."))
                 .singleElement().satisfies(m -> assertThat(m.entityId()).isEqualTo("org:TUR-foreign-ministry"));
+        assertThat(link("Iraqi/JJ/MISC federal/JJ police/NN entered/VBD the/DT city/NN ./.")).singleElement()
+                .satisfies(m -> assertThat(m.entityId()).isEqualTo("org:IRQ-police"))
+                .satisfies(m -> assertThat(m.text()).isEqualTo("Iraqi federal police"));
         // after a country's possessive the head alone, the country its own mention ("Pakistan's Foreign Office")
         EntityLinker.Linked possessive = linked("Syria/NNP/LOCATION 's/POS/LOCATION government/NN denied/VBD it/PRP ./.");
         assertThat(possessive.mentions()).extracting(EntityMention::entityId, EntityMention::text).containsExactly(
