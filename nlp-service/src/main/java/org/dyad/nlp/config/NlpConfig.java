@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
 public interface NlpConfig {
 
     /** Stamped on every enrichment; bump it whenever the pipeline's output can change. */
-    @WithDefault("corenlp-4.5.10+dyad.5")
+    @WithDefault("corenlp-4.5.10+dyad.6")
     String pipelineVersion();
 
     /** Longest cleaned text, in characters, the pipeline accepts; a longer article fails with {@code too-large}. */

@@ -35,6 +35,9 @@ public final class Dictionaries {
     private final Map<String, String> phoenixPlaces = new HashMap<>();
     private final Map<String, Entry> countries = new LinkedHashMap<>();
     private final Map<String, Entry> titlesByKey = new HashMap<>();
+    /** State institutions by the normalised words of a lower-case spelling ("government", "security forces"). */
+    private final Map<String, Entry> stateBodies = new HashMap<>();
+    private int longestStateBody;
     private final Function<String, List<String>> tokenizer;
     private final List<String> platforms = new ArrayList<>();
     private final List<Pattern> boilerplateSentences = new ArrayList<>();
@@ -86,6 +89,35 @@ public final class Dictionaries {
     public Entry title(List<String> words) {
         return titlesByKey.get(key(words));
     }
+
+    /**
+     * The state institution a lower-case noun names after a demonym or a country ("the Syrian government", "Iraqi
+     * forces", "the US military"), or null: every spelling of {@code institutions.tsv}, and the common nouns of
+     * {@link #NOMINAL_HEADS}.
+     */
+    public Entry stateBody(List<String> words) {
+        return stateBodies.get(key(words));
+    }
+
+    /** How many words the longest lower-case state body has. */
+    public int longestStateBody() {
+        return longestStateBody;
+    }
+
+    /**
+     * Common nouns that name a country's state body after its demonym or name, beyond the institutions' own
+     * spellings, with the institution they name: the nominal mentions ACE annotates as ORG (Government) of their
+     * head. Individuals ("soldiers", "officials", "diplomats") are people, not bodies, and are not listed.
+     */
+    static final Map<String, String> NOMINAL_HEADS = Map.ofEntries(Map.entry("forces", "Armed Forces"),
+            Map.entry("troops", "Armed Forces"), Map.entry("military forces", "Armed Forces"),
+            Map.entry("government forces", "Armed Forces"), Map.entry("government troops", "Armed Forces"),
+            Map.entry("regime", "Government"), Map.entry("authorities", "Government"),
+            Map.entry("regime forces", "Armed Forces"), Map.entry("regime troops", "Armed Forces"),
+            Map.entry("national army", "Army"), Map.entry("police force", "Police"),
+            Map.entry("police forces", "Police"), Map.entry("federal police", "Police"),
+            Map.entry("national police", "Police"), Map.entry("border police", "Police"),
+            Map.entry("intelligence services", "Intelligence"), Map.entry("security services", "Intelligence"));
 
     /** Whether a sentence is page furniture ("Follow us on ..."), none of whose names are news. */
     public boolean isBoilerplateSentence(String sentence) {
@@ -212,13 +244,33 @@ public final class Dictionaries {
     }
 
     private void loadInstitutions() {
+        Map<String, Entry> byName = new HashMap<>();
         rows("institutions.tsv", f -> {
             Entry institution = new Entry(Kind.INSTITUTION, "institution:" + Names.slug(f[0]), f[0], null);
+            byName.put(f[0], institution);
             add(f[0], CaseRule.CAPITALISED, institution);
+            addStateBody(f[0], institution);
             for (String alias : list(f, 1)) {
                 add(alias, CaseRule.CAPITALISED, institution);
+                addStateBody(alias, institution);
             }
         });
+        NOMINAL_HEADS.forEach((spelling, name) -> {
+            Entry institution = byName.get(name);
+            if (institution == null) {
+                throw new IllegalStateException("nominal head " + spelling + ": no institution " + name);
+            }
+            addStateBody(spelling, institution);
+        });
+    }
+
+    private void addStateBody(String spelling, Entry institution) {
+        List<String> words = tokenizer.apply(spelling);
+        if (words.isEmpty() || Names.isAllCaps(spelling)) {
+            return;
+        }
+        stateBodies.putIfAbsent(key(words), institution);
+        longestStateBody = Math.max(longestStateBody, words.size());
     }
 
     private void loadPeople() {

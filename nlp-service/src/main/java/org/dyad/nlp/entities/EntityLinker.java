@@ -46,8 +46,16 @@ public final class EntityLinker {
         this.gazetteer = dictionaries.gazetteer();
     }
 
-    /** What the entity layer made of one parse: the tokens retagged, the mentions and the canonical entities. */
-    public record Linked(List<Token> tokens, List<EntityMention> mentions, List<Entity> entities) {
+    /**
+     * What the entity layer made of one parse: the tokens retagged, the mentions and the canonical entities.
+     *
+     * @param nominal the nominal mentions among {@code mentions} (a state body named by a demonym or a country and a
+     *        common noun, "Iraqi forces"), each with the name that gives its country as the mention it would be
+     *        alone: inside it ("Iraqi", NATIONALITY) or before it ("Syria" of "Syria's government"); empty when
+     *        there are none
+     */
+    public record Linked(List<Token> tokens, List<EntityMention> mentions, List<Entity> entities,
+            Map<EntityMention, EntityMention> nominal) {
     }
 
     /** A span of tokens {@code [start, end)} (document indices) with its type and what it refers to. */
@@ -66,6 +74,14 @@ public final class EntityLinker {
         /** The state institution this organisation is, waiting for the country that names it. */
         Entry institution;
         boolean needsCountry;
+        /** A nominal mention: a lower-case head naming a state body of the demonym or country {@code [nameStart,
+         *  nameEnd)} (a {@code nameType} of {@code nameEntry}), inside the span ("Iraqi forces") or before it, with a
+         *  possessive ("Syria's government"). */
+        boolean nominal;
+        int nameStart;
+        int nameEnd;
+        String nameType;
+        Entry nameEntry;
 
         Span(int sentence, int start, int end, String type, Entry entry) {
             this.sentence = sentence;
@@ -105,11 +121,19 @@ public final class EntityLinker {
         identify(spans, tokens);
         Map<String, List<Role>> articleRoles = roles(spans, tokens);
         List<EntityMention> mentions = new ArrayList<>(spans.size());
+        Map<EntityMention, EntityMention> nominal = new LinkedHashMap<>();
         for (Span s : spans) {
             int start = tokens.get(s.start).start();
             int end = tokens.get(s.end - 1).end();
             s.aliasText = text.substring(start, end);
-            mentions.add(new EntityMention(s.id, s.name, s.type, s.aliasText, start, end, s.sentence));
+            EntityMention mention = new EntityMention(s.id, s.name, s.type, s.aliasText, start, end, s.sentence);
+            mentions.add(mention);
+            if (s.nominal) {
+                int nameStart = tokens.get(s.nameStart).start();
+                int nameEnd = tokens.get(s.nameEnd - 1).end();
+                nominal.put(mention, new EntityMention(s.nameEntry.id(), s.nameEntry.name(), s.nameType,
+                        text.substring(nameStart, nameEnd), nameStart, nameEnd, s.sentence));
+            }
             for (int i = s.start; i < s.end; i++) {
                 tags[i] = s.type;
             }
@@ -121,7 +145,8 @@ public final class EntityLinker {
                     : new Token(t.index(), t.sentence(), t.word(), t.start(), t.end(), t.pos(), t.lemma(), tags[i],
                             t.normalized()));
         }
-        return new Linked(retagged, List.copyOf(mentions), entities(spans, articleRoles, publishedAt));
+        return new Linked(retagged, List.copyOf(mentions), entities(spans, articleRoles, publishedAt),
+                java.util.Collections.unmodifiableMap(nominal));
     }
 
     // ---------------------------------------------------------------- spans of one sentence
@@ -189,6 +214,7 @@ public final class EntityLinker {
             }
         }
         found.sort((a, b) -> Integer.compare(a.start, b.start));
+        nominalStateBodies(found, tokens, tags, matches, from, to);
         nameInstitutions(found, tokens);
         for (Span s : found) {
             if (dropped(s, tokens, furniture)) {
@@ -440,6 +466,128 @@ public final class EntityLinker {
                 found.remove(i--);
             }
         }
+    }
+
+    /**
+     * A state body named by a demonym or a country and a lower-case head ("the Syrian government", "Iraqi forces",
+     * "the US military", see {@link Dictionaries#stateBody}) is a nominal mention of that country's organisation, the
+     * one "the Syrian Army" names when capitalised: ORGANIZATION {@code org:SYR-government}, its country SYR, over the
+     * demonym and the head (ACE annotates such mentions as ORG mentions of their head; the article stays outside).
+     * After a country's possessive ("Syria's government") the head alone is the mention and the country stays its
+     * own, as for "Pakistan's Foreign Office". The head must end the noun phrase: "Iraqi army officers", "the
+     * Turkish military operation" are not the body, and a demonym joined to a word before it ("pro-Syrian") or
+     * ending a regional adjective is no country's.
+     */
+    private void nominalStateBodies(List<Span> found, List<Token> tokens, String[] tags, List<Gazetteer.Match> matches,
+            int from, int to) {
+        for (int i = 0; i < found.size(); i++) {
+            Span s = found.get(i);
+            int nameEnd;
+            String nameType;
+            Entry name;
+            if ((s.type.equals("NATIONALITY") || s.type.equals("COUNTRY")) && s.entry != null) {
+                nameEnd = s.end;
+                nameType = s.type;
+                name = s.entry;
+            } else if (s.type.equals("ORGANIZATION") && s.entry == null && s.institution == null) {
+                // the engine took "Syrian government" for a name: the demonym and the lower-case head
+                Gazetteer.Match m = matchAt(matches, s.start);
+                name = m == null ? null : m.of(Kind.COUNTRY) != null ? m.of(Kind.COUNTRY) : m.of(Kind.NATIONALITY);
+                if (name == null || m.end() >= s.end) {
+                    continue;
+                }
+                nameEnd = m.end();
+                nameType = name.kind().name();
+            } else {
+                continue;
+            }
+            Entry country = name.country() == null ? null : dictionaries.country(name.country());
+            if (country == null || s.start > from && joinedBefore(tokens, s.start)) {
+                continue;
+            }
+            boolean engineSpan = s.type.equals("ORGANIZATION");
+            boolean possessive = s.type.equals("COUNTRY") && nameEnd + 1 < to
+                    && POSSESSIVE.contains(tokens.get(nameEnd).word()) && tags[nameEnd].equals("O");
+            int headStart = possessive ? nameEnd + 1 : nameEnd;
+            int limit = engineSpan ? s.end : i + 1 < found.size() ? found.get(i + 1).start : to;
+            int headEnd = -1;
+            Entry institution = null;
+            for (int end = Math.min(limit, headStart + dictionaries.longestStateBody()); end > headStart; end--) {
+                if (lowerCaseWords(tokens, tags, headStart, end, engineSpan)) {
+                    Entry e = dictionaries.stateBody(wordList(tokens, headStart, end));
+                    if (e != null) {
+                        headEnd = end;
+                        institution = e;
+                        break;
+                    }
+                }
+            }
+            if (institution == null || engineSpan && headEnd != s.end || !endsNounPhrase(tokens, headEnd, to)) {
+                continue;
+            }
+            String iso3 = country.country();
+            Span body = new Span(s.sentence, possessive ? headStart : s.start, headEnd, "ORGANIZATION",
+                    new Entry(Kind.ORGANIZATION, "org:" + iso3 + "-" + Names.slug(institution.name()),
+                            country.name() + " " + institution.name(), iso3));
+            body.country = iso3;
+            body.nominal = true;
+            body.nameStart = s.start;
+            body.nameEnd = nameEnd;
+            body.nameType = nameType;
+            body.nameEntry = name;
+            if (possessive) {
+                found.add(++i, body);
+            } else {
+                found.set(i, body);
+            }
+        }
+    }
+
+    private static Gazetteer.Match matchAt(List<Gazetteer.Match> matches, int start) {
+        for (Gazetteer.Match m : matches) {
+            if (m.start() == start) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the word at {@code at} is joined to the one before by a hyphen: "pro-Syrian", "US-Iraqi". */
+    private static boolean joinedBefore(List<Token> tokens, int at) {
+        Token before = tokens.get(at - 1);
+        return before.end() == tokens.get(at).start() && (before.word().equals("-") || before.word().endsWith("-"));
+    }
+
+    /** Whether {@code [start, end)} are lower-case words the engine left untagged (or, inside its span, any tag). */
+    private static boolean lowerCaseWords(List<Token> tokens, String[] tags, int start, int end, boolean engineSpan) {
+        for (int i = start; i < end; i++) {
+            String w = tokens.get(i).word();
+            if (w.isEmpty() || !Character.isLowerCase(w.charAt(0)) || !engineSpan && !tags[i].equals("O")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether no noun (or hyphenated word) continues the noun phrase after {@code end}: "forces said", not
+     *  "forces commander". */
+    private static boolean endsNounPhrase(List<Token> tokens, int end, int to) {
+        if (end >= to) {
+            return true;
+        }
+        Token next = tokens.get(end);
+        String pos = next.pos() == null ? "" : next.pos();
+        boolean joined = next.start() == tokens.get(end - 1).end() && (next.word().startsWith("-")
+                || next.word().startsWith("–"));
+        return !pos.startsWith("NN") && !joined;
+    }
+
+    private static List<String> wordList(List<Token> tokens, int start, int end) {
+        List<String> words = new ArrayList<>(end - start);
+        for (int i = start; i < end; i++) {
+            words.add(tokens.get(i).word());
+        }
+        return words;
     }
 
     /** Whether the matches cover every word from start to end but punctuation and particles ("and"). */

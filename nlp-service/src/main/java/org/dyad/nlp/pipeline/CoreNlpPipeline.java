@@ -113,7 +113,8 @@ public final class CoreNlpPipeline implements Pipeline {
             }
         }
         EntityLinker.Linked linked = linker.link(text, publishedAt, sentences, tokens);
-        return new ParsedText(text, publishedAt, sentences, linked.tokens(), linked.mentions(), linked.entities());
+        return new ParsedText(text, publishedAt, sentences, linked.tokens(), linked.mentions(), linked.entities(),
+                linked.nominal());
     }
 
     private static boolean hasTemporalCue(List<CoreLabel> labels) {

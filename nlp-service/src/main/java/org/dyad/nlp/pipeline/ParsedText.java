@@ -2,6 +2,7 @@ package org.dyad.nlp.pipeline;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.dyad.contracts.Entity;
 import org.dyad.contracts.EntityMention;
 import org.dyad.contracts.Sentence;
@@ -16,15 +17,31 @@ import org.dyad.contracts.Sentence;
  * @param tokens every token, in order
  * @param mentions the entity mentions kept (no pronouns, no boilerplate), each with its canonical id
  * @param entities the canonical entities, one per distinct id
+ * @param nominal the nominal mentions among {@code mentions} (a state body named by a demonym or a country and a
+ *        common noun: "Iraqi forces", "the Syrian government"), each with the name that gives its country as the
+ *        mention it would be alone: inside it ("Iraqi", NATIONALITY) or before it ("Syria" of "Syria's
+ *        government"); the others are names
  */
 public record ParsedText(String text, LocalDate publishedAt, List<Sentence> sentences, List<Token> tokens,
-        List<EntityMention> mentions, List<Entity> entities) {
+        List<EntityMention> mentions, List<Entity> entities, Map<EntityMention, EntityMention> nominal) {
 
     public ParsedText {
         sentences = List.copyOf(sentences);
         tokens = List.copyOf(tokens);
         mentions = List.copyOf(mentions);
         entities = List.copyOf(entities);
+        nominal = nominal == null ? Map.of() : Map.copyOf(nominal);
+    }
+
+    /** An analysis with names only, no nominal mention. */
+    public ParsedText(String text, LocalDate publishedAt, List<Sentence> sentences, List<Token> tokens,
+            List<EntityMention> mentions, List<Entity> entities) {
+        this(text, publishedAt, sentences, tokens, mentions, entities, Map.of());
+    }
+
+    /** Whether a mention is nominal (a state body named by a common noun) rather than a name. */
+    public boolean isNominal(EntityMention mention) {
+        return nominal.containsKey(mention);
     }
 
     /** The tokens of one sentence. */

@@ -87,8 +87,10 @@ class EntityRulesTest {
                 + "and/CC Turkey/NNP/LOCATION will/MD train/VB ./."), "ORGANIZATION")).isEmpty();
         assertThat(texts(link("The/DT Foreign/NNP Ministry/NNP declined/VBD to/TO comment/VB ./."), "ORGANIZATION"))
                 .isEmpty();
-        // a lower-case head is no name
-        assertThat(texts(link("The/DT Syrian/JJ/MISC army/NN advanced/VBD ./."), "ORGANIZATION")).isEmpty();
+        // a lower-case head is no name: only a nominal mention (ADR 0009)
+        EntityLinker.Linked lower = linked("The/DT Syrian/JJ/MISC army/NN advanced/VBD ./.");
+        assertThat(lower.mentions()).filteredOn(m -> m.type().equals("ORGANIZATION"))
+                .allMatch(lower.nominal()::containsKey);
     }
 
     @Test
@@ -125,7 +127,7 @@ class EntityRulesTest {
                 + "~Turkey/NNP/LOCATION border/NN ./.");
         assertThat(tokens).extracting(Token::ner).containsExactly("O", "O", "O", "COUNTRY", "O", "COUNTRY", "O", "O");
         // a possessive the engine took into the name
-        assertThat(linkTokens("Turkey/NNP/LOCATION ~'s/POS/LOCATION army/NN moved/VBD ./.")).extracting(Token::ner)
+        assertThat(linkTokens("Turkey/NNP/LOCATION ~'s/POS/LOCATION economy/NN grew/VBD ./.")).extracting(Token::ner)
                 .containsExactly("COUNTRY", "O", "O", "O", "O");
     }
 
@@ -233,6 +235,95 @@ class EntityRulesTest {
         m = link("Dana/NNP/PERSON spoke/VBD ./.", "Dana/NNP/ORGANIZATION shares/NNS fell/VBD ./.",
                 "Analysts/NNS said/VBD Dana/NNP would/MD recover/VB ./.");
         assertThat(m).filteredOn(x -> x.text().equals("Dana")).hasSize(2);
+    }
+
+    // ------------------------------------------------------------ state bodies named by a common noun (ADR 0009)
+
+    @Test
+    void aDemonymAndAStateBodyHeadAreANominalOrganisationOfThatCountry() {
+        EntityLinker.Linked linked = linked("Iraqi/JJ/MISC forces/NNS retook/VBD the/DT town/NN ./.");
+        assertOnlyMention(linked.mentions(), "ORGANIZATION", "Iraqi forces");
+        EntityMention forces = linked.mentions().get(0);
+        assertThat(forces.entityId()).isEqualTo("org:IRQ-armed-forces");
+        assertThat(linked.entities()).singleElement()
+                .satisfies(e -> assertThat(e.country()).isEqualTo("IRQ"))
+                .satisfies(e -> assertThat(e.type()).isEqualTo("ORGANIZATION"));
+        // flagged nominal, with the demonym inside it as the mention it would be alone
+        assertThat(linked.nominal()).containsOnlyKeys(forces);
+        EntityMention demonym = linked.nominal().get(forces);
+        assertThat(demonym.type()).isEqualTo("NATIONALITY");
+        assertThat(demonym.text()).isEqualTo("Iraqi");
+        assertThat(demonym.entityId()).isEqualTo("country:IRQ");
+        // the tokens carry the mention's type
+        assertThat(linked.tokens()).extracting(Token::ner).startsWith("ORGANIZATION", "ORGANIZATION", "O");
+    }
+
+    @Test
+    void theStateBodyTakesTheIdOfTheCapitalisedInstitutionWithoutTheArticle() {
+        EntityLinker.Linked linked = linked("The/DT Syrian/JJ/MISC government/NN said/VBD the/DT talks/NNS "
+                + "had/VBD failed/VBN ./.");
+        assertOnlyMention(linked.mentions(), "ORGANIZATION", "Syrian government");
+        assertThat(linked.mentions().get(0).entityId()).isEqualTo("org:SYR-government");
+        assertThat(linked.nominal()).hasSize(1);
+        // a country's name before the head, and heads of two words
+        assertThat(link("The/DT US/NNP/LOCATION military/NN said/VBD ./.")).singleElement()
+                .satisfies(m -> assertThat(m.entityId()).isEqualTo("org:USA-armed-forces"))
+                .satisfies(m -> assertThat(m.text()).isEqualTo("US military"));
+        assertThat(link("Afghan/JJ/MISC security/NN forces/NNS withdrew/VBD ./.")).singleElement()
+                .satisfies(m -> assertThat(m.entityId()).isEqualTo("org:AFG-security-forces"));
+        assertThat(link("The/DT Turkish/JJ/MISC foreign/JJ ministry/NN issued/VBD a/DT statement/NN ./."))
+                .singleElement().satisfies(m -> assertThat(m.entityId()).isEqualTo("org:TUR-foreign-ministry"));
+        assertThat(link("Iraqi/JJ/MISC federal/JJ police/NN entered/VBD the/DT city/NN ./.")).singleElement()
+                .satisfies(m -> assertThat(m.entityId()).isEqualTo("org:IRQ-police"))
+                .satisfies(m -> assertThat(m.text()).isEqualTo("Iraqi federal police"));
+        // after a country's possessive the head alone, the country its own mention ("Pakistan's Foreign Office")
+        EntityLinker.Linked possessive = linked("Syria/NNP/LOCATION 's/POS/LOCATION government/NN denied/VBD it/PRP ./.");
+        assertThat(possessive.mentions()).extracting(EntityMention::entityId, EntityMention::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("country:SYR", "Syria"),
+                org.assertj.core.groups.Tuple.tuple("org:SYR-government", "government"));
+        assertThat(possessive.nominal()).containsOnlyKeys(possessive.mentions().get(1));
+        assertThat(possessive.nominal().get(possessive.mentions().get(1)).text()).isEqualTo("Syria");
+        // what the engine took for a name is read the same way
+        assertThat(link("The/DT Iranian/JJ/ORGANIZATION regime/NN/ORGANIZATION denied/VBD it/PRP ./."))
+                .singleElement().satisfies(m -> assertThat(m.entityId()).isEqualTo("org:IRN-government"))
+                .satisfies(m -> assertThat(m.text()).isEqualTo("Iranian regime"));
+    }
+
+    @Test
+    void aDemonymBeforeAnyOtherNounStaysANationality() {
+        // in one sentence: refugees are no state body, the army is
+        assertThat(link("Syrian/JJ/MISC refugees/NNS fled/VBD the/DT Syrian/JJ/MISC army/NN ./."))
+                .extracting(EntityMention::type, EntityMention::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("NATIONALITY", "Syrian"),
+                        org.assertj.core.groups.Tuple.tuple("ORGANIZATION", "Syrian army"));
+        assertOnlyMention(link("Syrian/JJ/MISC refugees/NNS crossed/VBD the/DT border/NN ./."), "NATIONALITY",
+                "Syrian");
+        assertOnlyMention(link("He/PRP ordered/VBD Turkish/JJ/MISC coffee/NN ./."), "NATIONALITY", "Turkish");
+        // the head must end the noun phrase: officers and operations are not the body
+        assertOnlyMention(link("Iraqi/JJ/MISC army/NN officers/NNS met/VBD ./."), "NATIONALITY", "Iraqi");
+        assertOnlyMention(link("The/DT Turkish/JJ/MISC military/JJ operation/NN ended/VBD ./."), "NATIONALITY",
+                "Turkish");
+        // people are not bodies; a demonym joined to a prefix is no country's
+        assertOnlyMention(link("Russian/JJ/MISC soldiers/NNS died/VBD ./."), "NATIONALITY", "Russian");
+        assertThat(texts(link("The/DT pro/JJ ~-/HYPH ~Syrian/JJ/MISC government/NN newspaper/NN ./."),
+                "ORGANIZATION")).isEmpty();
+        assertThat(texts(link("Fighters/NNS loyal/JJ to/TO pro/JJ ~-/HYPH ~Iranian/JJ/MISC forces/NNS fled/VBD ./."),
+                "ORGANIZATION")).isEmpty();
+    }
+
+    @Test
+    void theCapitalisedStateBodyIsStillANameNotANominalMention() {
+        EntityLinker.Linked linked = linked("The/DT Syrian/JJ/MISC Army/NNP/ORGANIZATION shelled/VBD the/DT "
+                + "town/NN ./.");
+        assertOnlyMention(linked.mentions(), "ORGANIZATION", "Syrian Army");
+        assertThat(linked.mentions().get(0).entityId()).isEqualTo("org:SYR-army");
+        assertThat(linked.entities().get(0).country()).isEqualTo("SYR");
+        assertThat(linked.nominal()).isEmpty();
+        // and "the Syrian army" is the same organisation, named by a common noun
+        EntityLinker.Linked lower = linked("The/DT Syrian/JJ/MISC army/NN shelled/VBD the/DT town/NN ./.");
+        assertThat(lower.mentions()).singleElement()
+                .satisfies(m -> assertThat(m.entityId()).isEqualTo("org:SYR-army"));
+        assertThat(lower.nominal()).hasSize(1);
     }
 
     // ------------------------------------------------------------ helpers
