@@ -259,6 +259,20 @@ class EntityRulesTest {
     }
 
     @Test
+    void stateMediaAndTheOppositionOfACountryAreItsActorsToo() {
+        // CAMEO's agents GOVMED and OPP: "Iranian state media reported", "the Syrian opposition rejected"
+        assertThat(link("Iranian/JJ/MISC state/NN media/NNS reported/VBD the/DT attack/NN ./.")).singleElement()
+                .satisfies(m -> assertThat(m.entityId()).isEqualTo("org:IRN-state-media"))
+                .satisfies(m -> assertThat(m.text()).isEqualTo("Iranian state media"));
+        assertThat(link("The/DT Syrian/JJ/MISC opposition/NN rejected/VBD the/DT plan/NN ./.")).singleElement()
+                .satisfies(m -> assertThat(m.entityId()).isEqualTo("org:SYR-opposition"))
+                .satisfies(m -> assertThat(m.type()).isEqualTo("ORGANIZATION"));
+        // a demonym before another noun of the same field is still a nationality
+        assertThat(link("Syrian/JJ/MISC journalists/NNS reported/VBD ./.")).singleElement()
+                .satisfies(m -> assertThat(m.type()).isEqualTo("NATIONALITY"));
+    }
+
+    @Test
     void theStateBodyTakesTheIdOfTheCapitalisedInstitutionWithoutTheArticle() {
         EntityLinker.Linked linked = linked("The/DT Syrian/JJ/MISC government/NN said/VBD the/DT talks/NNS "
                 + "had/VBD failed/VBN ./.");
