@@ -2,6 +2,7 @@ package org.dyad.nlp.entities;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -146,7 +147,7 @@ public final class EntityLinker {
                             t.normalized()));
         }
         return new Linked(retagged, List.copyOf(mentions), entities(spans, articleRoles, publishedAt),
-                java.util.Collections.unmodifiableMap(nominal));
+                Collections.unmodifiableMap(nominal));
     }
 
     // ---------------------------------------------------------------- spans of one sentence

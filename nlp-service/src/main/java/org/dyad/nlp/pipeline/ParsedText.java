@@ -39,11 +39,6 @@ public record ParsedText(String text, LocalDate publishedAt, List<Sentence> sent
         this(text, publishedAt, sentences, tokens, mentions, entities, Map.of());
     }
 
-    /** Whether a mention is nominal (a state body named by a common noun) rather than a name. */
-    public boolean isNominal(EntityMention mention) {
-        return nominal.containsKey(mention);
-    }
-
     /** The tokens of one sentence. */
     public List<Token> tokensOf(int sentence) {
         return tokens.stream().filter(t -> t.sentence() == sentence).toList();

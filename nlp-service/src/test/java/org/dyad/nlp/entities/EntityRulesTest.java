@@ -1,6 +1,7 @@
 package org.dyad.nlp.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -242,9 +243,8 @@ class EntityRulesTest {
     @Test
     void aDemonymAndAStateBodyHeadAreANominalOrganisationOfThatCountry() {
         EntityLinker.Linked linked = linked("Iraqi/JJ/MISC forces/NNS retook/VBD the/DT town/NN ./.");
-        assertOnlyMention(linked.mentions(), "ORGANIZATION", "Iraqi forces");
+        assertOnlyMention(linked.mentions(), "ORGANIZATION", "Iraqi forces", "org:IRQ-armed-forces");
         EntityMention forces = linked.mentions().get(0);
-        assertThat(forces.entityId()).isEqualTo("org:IRQ-armed-forces");
         assertThat(linked.entities()).singleElement()
                 .satisfies(e -> assertThat(e.country()).isEqualTo("IRQ"))
                 .satisfies(e -> assertThat(e.type()).isEqualTo("ORGANIZATION"));
@@ -276,8 +276,7 @@ class EntityRulesTest {
     void theStateBodyTakesTheIdOfTheCapitalisedInstitutionWithoutTheArticle() {
         EntityLinker.Linked linked = linked("The/DT Syrian/JJ/MISC government/NN said/VBD the/DT talks/NNS "
                 + "had/VBD failed/VBN ./.");
-        assertOnlyMention(linked.mentions(), "ORGANIZATION", "Syrian government");
-        assertThat(linked.mentions().get(0).entityId()).isEqualTo("org:SYR-government");
+        assertOnlyMention(linked.mentions(), "ORGANIZATION", "Syrian government", "org:SYR-government");
         assertThat(linked.nominal()).hasSize(1);
         // a country's name before the head, and heads of two words
         assertThat(link("The/DT US/NNP/LOCATION military/NN said/VBD ./.")).singleElement()
@@ -293,8 +292,7 @@ class EntityRulesTest {
         // after a country's possessive the head alone, the country its own mention ("Pakistan's Foreign Office")
         EntityLinker.Linked possessive = linked("Syria/NNP/LOCATION 's/POS/LOCATION government/NN denied/VBD it/PRP ./.");
         assertThat(possessive.mentions()).extracting(EntityMention::entityId, EntityMention::text).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("country:SYR", "Syria"),
-                org.assertj.core.groups.Tuple.tuple("org:SYR-government", "government"));
+                tuple("country:SYR", "Syria"), tuple("org:SYR-government", "government"));
         assertThat(possessive.nominal()).containsOnlyKeys(possessive.mentions().get(1));
         assertThat(possessive.nominal().get(possessive.mentions().get(1)).text()).isEqualTo("Syria");
         // what the engine took for a name is read the same way
@@ -308,8 +306,7 @@ class EntityRulesTest {
         // in one sentence: refugees are no state body, the army is
         assertThat(link("Syrian/JJ/MISC refugees/NNS fled/VBD the/DT Syrian/JJ/MISC army/NN ./."))
                 .extracting(EntityMention::type, EntityMention::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("NATIONALITY", "Syrian"),
-                        org.assertj.core.groups.Tuple.tuple("ORGANIZATION", "Syrian army"));
+                .containsExactly(tuple("NATIONALITY", "Syrian"), tuple("ORGANIZATION", "Syrian army"));
         assertOnlyMention(link("Syrian/JJ/MISC refugees/NNS crossed/VBD the/DT border/NN ./."), "NATIONALITY",
                 "Syrian");
         assertOnlyMention(link("He/PRP ordered/VBD Turkish/JJ/MISC coffee/NN ./."), "NATIONALITY", "Turkish");
@@ -329,8 +326,7 @@ class EntityRulesTest {
     void theCapitalisedStateBodyIsStillANameNotANominalMention() {
         EntityLinker.Linked linked = linked("The/DT Syrian/JJ/MISC Army/NNP/ORGANIZATION shelled/VBD the/DT "
                 + "town/NN ./.");
-        assertOnlyMention(linked.mentions(), "ORGANIZATION", "Syrian Army");
-        assertThat(linked.mentions().get(0).entityId()).isEqualTo("org:SYR-army");
+        assertOnlyMention(linked.mentions(), "ORGANIZATION", "Syrian Army", "org:SYR-army");
         assertThat(linked.entities().get(0).country()).isEqualTo("SYR");
         assertThat(linked.nominal()).isEmpty();
         // and "the Syrian army" is the same organisation, named by a common noun
@@ -390,7 +386,13 @@ class EntityRulesTest {
     /** The sentence gives exactly one mention, of this type and text. */
     private static void assertOnlyMention(List<EntityMention> mentions, String type, String text) {
         assertThat(mentions).extracting(EntityMention::type, EntityMention::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(type, text));
+                .containsExactly(tuple(type, text));
+    }
+
+    /** The only mention is this one, with this canonical id. */
+    private static void assertOnlyMention(List<EntityMention> mentions, String type, String text, String entityId) {
+        assertOnlyMention(mentions, type, text);
+        assertThat(mentions.get(0).entityId()).isEqualTo(entityId);
     }
 
     private static List<String> texts(List<EntityMention> mentions, String type) {
